@@ -6,6 +6,10 @@
 import { CHAMPS, type Champ } from '../standard/fields.ts'
 import { COLONNES_ABANDONNEES, COLONNES_ECLATEES, COLONNES_RENOMMEES, COLONNES_V0 } from '../standard/v0.ts'
 
+/** Keys a reader adds to a row that does not fit the file's shape; validation reports them. */
+export const CELLULES_EN_TROP = '__cellules_en_trop'
+export const NON_OBJET = '__non_objet'
+
 export type Role =
   | { type: 'champ'; champ: Champ }
   | { type: 'renommee'; champ: Champ; colonne: string }

@@ -9,7 +9,7 @@ import type { Commune, Referentiel } from '../../territories/referentiel.ts'
 import { VOCABULAIRES } from '../standard/enumerations.ts'
 import { COLONNES_ECLATEES } from '../standard/v0.ts'
 import { lireAdresse, lireCodeInsee, lireCodePostal, lireCommune, lireComplementAdresse, communeConforme, assainirCommune } from './adresse.ts'
-import { role } from './colonnes.ts'
+import { CELLULES_EN_TROP, NON_OBJET, role } from './colonnes.ts'
 import { lireCourriels, lireLien, lireSitesWeb } from './contacts.ts'
 import { lireCoordonnees } from './coordonnees.ts'
 import { lireDateMaj } from './date-maj.ts'
@@ -61,6 +61,14 @@ const CHAMPS_ENUMERES = new Set<string>(Object.keys(VOCABULAIRES))
 
 export function validerLigne(brut: Record<string, unknown>, contexte: Contexte): ResultatLigne {
   const constat = new Constat()
+  if (NON_OBJET in brut) {
+    constat.erreur('', brut[NON_OBJET], "Cet enregistrement n'est pas un objet JSON décrivant un lieu.")
+    return { lieu: null, localisation: { commune: null }, problemes: constat.problemes }
+  }
+  if (CELLULES_EN_TROP in brut) {
+    const enTrop = brut[CELLULES_EN_TROP] as unknown[]
+    constat.avertissement('', enTrop, `La ligne a ${enTrop.length} cellule(s) de plus que l'en-tête : elles sont ignorées (un séparateur dans une valeur non entourée de guillemets ?).`)
+  }
   const entree = regrouper(brut)
 
   const id = lireId(premiere(entree, 'id'), constat)

@@ -1,0 +1,317 @@
+/**
+ * Imports a file of places into the registry. One file is one transaction: every accepted row
+ * is written, or — if anything fails, including the process being killed — none is. Rows are
+ * upserted by (source, id): re-importing a source updates its places and never duplicates
+ * them; places the source no longer lists are withdrawn from publication (not deleted).
+ */
+import { createHash } from 'node:crypto'
+import { and, eq, getTableColumns, inArray, isNull, ne, or, sql } from 'drizzle-orm'
+import type { Base, Db } from '../../platform/db/database.ts'
+import { imports, lieux, sourceRecords, sources } from '../../platform/db/schema.ts'
+import { referentiel } from '../../territories/referentiel.ts'
+import { lireFichier, type Format } from '../io/lecture.ts'
+import type { Encodage } from '../io/decodage.ts'
+import { detecterVersion, role, type Version } from '../validation/colonnes.ts'
+import { aujourdhuiParis } from '../validation/date-maj.ts'
+import { validerLigne, type ResultatLigne } from '../validation/ligne.ts'
+import type { Niveau } from '../validation/problems.ts'
+import { lireValeur } from '../standard/vocabulary.ts'
+import { versLigne } from './rows.ts'
+
+export interface LigneRapport {
+  ligne: number
+  id: string
+  champ: string
+  valeur: string
+  message: string
+  niveau: Niveau
+}
+
+export interface Bilan {
+  source: string
+  fichier: string
+  format: Format
+  encodage: Encodage
+  version: Version
+  lus: number
+  acceptes: number
+  rejetes: number
+  nouveaux: number
+  misAJour: number
+  retires: number
+  avertissements: number
+  corrections: number
+  communesIntrouvables: number
+  colonnesInconnues: string[]
+  rapport: LigneRapport[]
+}
+
+export interface OptionsImport {
+  /** Name of the source in the registry (created on first import). */
+  source: string
+  /** Shown in the report; the bytes come from `octets`. */
+  nomFichier: string
+  octets: Uint8Array
+  /** Places of a demo source are marked « Données de démonstration ». */
+  demo?: boolean
+  /** Keep places the file no longer lists (a partial file) instead of withdrawing them. */
+  conserverAbsents?: boolean
+  /** Today, `YYYY-MM-DD` (tests); default: today in Europe/Paris. */
+  aujourdhui?: string
+  /** Called as rows are processed. */
+  progression?: (traites: number, total: number) => void
+}
+
+const TAILLE_LOT = 500
+
+interface Acceptee {
+  ligne: number
+  resultat: ResultatLigne & { lieu: NonNullable<ResultatLigne['lieu']> }
+  brut: Record<string, unknown>
+}
+
+/** Reads and validates every row (no I/O): what an import would do, and the report. */
+export function analyser(options: OptionsImport) {
+  const lecture = lireFichier(options.nomFichier, options.octets)
+  const contexte = { aujourdhui: options.aujourdhui ?? aujourdhuiParis(), referentiel: referentiel() }
+  const colonnesInconnues = lecture.colonnes.filter((c) => role(c).type === 'inconnue' && !c.startsWith('__'))
+  const servicesV0 = lecture.rangees.slice(0, 50).some((r) =>
+    String(r.valeurs.services ?? '')
+      .split(/[|;]/)
+      .some((v) => lireValeur('services', v.trim())?.mode === 'conversion'),
+  )
+  const version = detecterVersion(lecture.colonnes, servicesV0)
+  return { lecture, contexte, colonnesInconnues, version }
+}
+
+export async function importer(base: Base, options: OptionsImport): Promise<Bilan> {
+  const { lecture, contexte, colonnesInconnues, version } = analyser(options)
+  const rapport: LigneRapport[] = colonnesInconnues.map((colonne) => ({
+    ligne: 1,
+    id: '',
+    champ: colonne,
+    valeur: '',
+    message: `La colonne « ${colonne} » n'appartient pas au standard v1.0.2 : elle est ignorée (sa valeur reste dans l'enregistrement source).`,
+    niveau: 'avertissement',
+  }))
+  const bilan: Bilan = {
+    source: options.source,
+    fichier: options.nomFichier,
+    format: lecture.format,
+    encodage: lecture.encodage,
+    version,
+    lus: lecture.rangees.length,
+    acceptes: 0,
+    rejetes: 0,
+    nouveaux: 0,
+    misAJour: 0,
+    retires: 0,
+    avertissements: colonnesInconnues.length,
+    corrections: 0,
+    communesIntrouvables: 0,
+    colonnesInconnues,
+    rapport,
+  }
+  const debut = new Date()
+  const empreinte = createHash('sha256').update(options.octets).digest('hex')
+
+  await base.db.transaction(async (tx) => {
+    const source = await sourceParNom(tx, options.source, options.demo ?? false)
+    const [importation] = await tx
+      .insert(imports)
+      .values({
+        sourceId: source.id,
+        fileName: options.nomFichier,
+        fileSha256: empreinte,
+        format: lecture.format,
+        schemaVersion: version,
+        encoding: lecture.encodage,
+        startedAt: debut,
+        finishedAt: debut,
+        rowsRead: bilan.lus,
+        rowsAccepted: 0,
+        rowsRejected: 0,
+        warnings: 0,
+        corrections: 0,
+        withdrawn: 0,
+      })
+      .returning({ id: imports.id })
+    if (!importation) throw new Error("L'importation n'a pas pu être enregistrée.")
+
+    const lignesParId = new Map<string, number>()
+    let lot: Acceptee[] = []
+    let rejetesConnus: string[] = []
+    const vider = async () => {
+      if (lot.length > 0) {
+        const { nouveaux, misAJour } = await ecrireLot(tx, source, importation.id, lot)
+        bilan.nouveaux += nouveaux
+        bilan.misAJour += misAJour
+      }
+      if (rejetesConnus.length > 0) {
+        // A row rejected now keeps its previous accepted version: it is still listed by the source.
+        await tx
+          .update(sourceRecords)
+          .set({ lastImportId: importation.id })
+          .where(and(eq(sourceRecords.sourceId, source.id), inArray(sourceRecords.recordId, rejetesConnus)))
+      }
+      lot = []
+      rejetesConnus = []
+    }
+
+    for (const [rang, rangee] of lecture.rangees.entries()) {
+      const resultat = validerLigne(rangee.valeurs, contexte)
+      const id = resultat.lieu?.id ?? String(rangee.valeurs.id ?? '').trim()
+      const problemes = [...resultat.problemes]
+      const premiere = id ? lignesParId.get(id) : undefined
+      if (premiere !== undefined) {
+        problemes.push({
+          champ: 'id',
+          valeur: id,
+          niveau: 'erreur',
+          message: `L'identifiant « ${id} » est déjà celui de la ligne ${premiere} : les identifiants doivent être uniques dans un fichier, cette ligne est ignorée.`,
+        })
+      } else if (id) lignesParId.set(id, rangee.ligne)
+      for (const p of problemes) {
+        rapport.push({ ligne: rangee.ligne, id, ...p })
+        if (p.niveau === 'avertissement') bilan.avertissements++
+        if (p.niveau === 'correction') bilan.corrections++
+      }
+      if (!resultat.localisation.commune) bilan.communesIntrouvables++
+      if (resultat.lieu && premiere === undefined) {
+        bilan.acceptes++
+        lot.push({ ligne: rangee.ligne, resultat: resultat as Acceptee['resultat'], brut: rangee.valeurs })
+      } else {
+        bilan.rejetes++
+        if (id && premiere === undefined) rejetesConnus.push(id)
+      }
+      if (lot.length >= TAILLE_LOT || rejetesConnus.length >= TAILLE_LOT) await vider()
+      if ((rang + 1) % 1000 === 0) options.progression?.(rang + 1, bilan.lus)
+    }
+    await vider()
+    options.progression?.(bilan.lus, bilan.lus)
+
+    if (!options.conserverAbsents) {
+      const absents = tx
+        .select({ uid: sourceRecords.lieuUid })
+        .from(sourceRecords)
+        .where(
+          and(
+            eq(sourceRecords.sourceId, source.id),
+            or(isNull(sourceRecords.lastImportId), ne(sourceRecords.lastImportId, importation.id)),
+          ),
+        )
+      const retires = await tx
+        .update(lieux)
+        .set({ statut: 'retire', updatedAt: new Date() })
+        .where(and(eq(lieux.statut, 'publie'), inArray(lieux.uid, absents)))
+        .returning({ uid: lieux.uid })
+      bilan.retires = retires.length
+    }
+
+    await tx
+      .update(imports)
+      .set({
+        finishedAt: new Date(),
+        rowsAccepted: bilan.acceptes,
+        rowsRejected: bilan.rejetes,
+        warnings: bilan.avertissements,
+        corrections: bilan.corrections,
+        withdrawn: bilan.retires,
+      })
+      .where(eq(imports.id, importation.id))
+  })
+  return bilan
+}
+
+async function sourceParNom(db: Db, nom: string, demo: boolean): Promise<{ id: number; name: string; demo: boolean }> {
+  await db.insert(sources).values({ name: nom, demo }).onConflictDoNothing({ target: sources.name })
+  const [source] = await db.select({ id: sources.id, name: sources.name, demo: sources.demo }).from(sources).where(eq(sources.name, nom))
+  if (!source) throw new Error(`La source « ${nom} » n'a pas pu être créée.`)
+  return source
+}
+
+/** A public id not yet used by another place: the producer's id, else `<source>_<id>`. */
+function idLibre(source: string, id: string, pris: Set<string>): string {
+  const prefixe = `${source.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-')}_${id}`
+  let candidat = pris.has(id) ? prefixe : id
+  for (let n = 2; pris.has(candidat); n++) candidat = `${prefixe}_${n}`
+  pris.add(candidat)
+  return candidat
+}
+
+/** On conflict, every column but the keys and the creation date takes the new row's value. */
+const MISE_A_JOUR = Object.fromEntries(
+  Object.entries(getTableColumns(lieux))
+    .filter(([cle]) => !['uid', 'id', 'createdAt'].includes(cle))
+    .map(([cle, colonne]) => [cle, sql.raw(`excluded."${colonne.name}"`)]),
+)
+
+async function ecrireLot(
+  db: Db,
+  source: { id: number; name: string; demo: boolean },
+  importId: number,
+  lot: Acceptee[],
+): Promise<{ nouveaux: number; misAJour: number }> {
+  const ids = lot.map((a) => a.resultat.lieu.id)
+  const existants = new Map(
+    (
+      await db
+        .select({ recordId: sourceRecords.recordId, uid: lieux.uid, id: lieux.id })
+        .from(sourceRecords)
+        .innerJoin(lieux, eq(lieux.uid, sourceRecords.lieuUid))
+        .where(and(eq(sourceRecords.sourceId, source.id), inArray(sourceRecords.recordId, ids)))
+    ).map((r) => [r.recordId, { uid: r.uid, id: r.id }]),
+  )
+  const nouveauxIds = ids.filter((id) => !existants.has(id))
+  const pris = new Set(
+    nouveauxIds.length === 0
+      ? []
+      : (await db.select({ id: lieux.id }).from(lieux).where(inArray(lieux.id, nouveauxIds))).map((r) => r.id),
+  )
+  const recordParIdPublic = new Map<string, string>()
+  const lignes = lot.map((a) => {
+    const ligne = versLigne(a.resultat.lieu, a.resultat.localisation.commune, source.demo)
+    const existant = existants.get(a.resultat.lieu.id)
+    if (existant) return { ...ligne, uid: existant.uid, id: existant.id }
+    ligne.id = idLibre(source.name, a.resultat.lieu.id, pris)
+    recordParIdPublic.set(ligne.id, a.resultat.lieu.id)
+    return ligne
+  })
+  const ecrits = await db
+    .insert(lieux)
+    .values(lignes)
+    .onConflictDoUpdate({ target: lieux.uid, set: MISE_A_JOUR })
+    .returning({ uid: lieux.uid, id: lieux.id })
+  const uidParRecord = new Map<string, number>()
+  for (const e of ecrits) {
+    const record = recordParIdPublic.get(e.id)
+    if (record !== undefined) uidParRecord.set(record, e.uid)
+  }
+
+  const maintenant = new Date()
+  await db
+    .insert(sourceRecords)
+    .values(
+      lot.map((a) => ({
+        sourceId: source.id,
+        recordId: a.resultat.lieu.id,
+        lieuUid: existants.get(a.resultat.lieu.id)?.uid ?? uidParRecord.get(a.resultat.lieu.id) ?? null,
+        raw: a.brut,
+        line: a.ligne,
+        firstImportId: importId,
+        lastImportId: importId,
+        receivedAt: maintenant,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [sourceRecords.sourceId, sourceRecords.recordId],
+      set: {
+        raw: sql`excluded.raw`,
+        line: sql`excluded.line`,
+        lieuUid: sql`excluded.lieu_uid`,
+        lastImportId: sql`excluded.last_import_id`,
+        receivedAt: sql`excluded.received_at`,
+      },
+    })
+  return { nouveaux: nouveauxIds.length, misAJour: lot.length - nouveauxIds.length }
+}

@@ -1,0 +1,50 @@
+/**
+ * Configuration read from the environment, once, with French messages for bad values.
+ * Secrets (database password in DATABASE_URL) never leave this object.
+ */
+import path from 'node:path'
+
+export interface Config {
+  /** HTTP port (`PORT`, default 3000). */
+  port: number
+  /** Interface to listen on (`HOST`, default 127.0.0.1; 0.0.0.0 behind a reverse proxy or in a container). */
+  host: string
+  /** PostgreSQL connection string (`DATABASE_URL`); absent → embedded PGlite database. */
+  databaseUrl: string | undefined
+  /** Folder of the embedded database (`AIGUILLAGE_DATA_DIR`, default ./data). */
+  dataDir: string
+  /** Département whose communes the demo territory uses (`AIGUILLAGE_DEMO_DEPARTEMENT`, default 73, Savoie). */
+  demoDepartement: string
+  /** Number of demo places (`AIGUILLAGE_DEMO_LIEUX`, default 240). */
+  demoLieux: number
+  /** Name of the territory shown in the header (`AIGUILLAGE_TERRITOIRE`). */
+  nomTerritoire: string
+  /** Log level (`LOG_LEVEL`: fatal, error, warn, info, debug; default info). */
+  logLevel: string
+  /** Trust X-Forwarded-* headers from a reverse proxy (`TRUST_PROXY=1`). */
+  trustProxy: boolean
+}
+
+function entier(env: NodeJS.ProcessEnv, nom: string, defaut: number, min: number, max: number): number {
+  const brut = env[nom]
+  if (brut === undefined || brut === '') return defaut
+  const valeur = Number(brut)
+  if (!Number.isInteger(valeur) || valeur < min || valeur > max) {
+    throw new Error(`La variable d'environnement ${nom} vaut « ${brut} » : un nombre entier entre ${min} et ${max} est attendu.`)
+  }
+  return valeur
+}
+
+export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: entier(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.AIGUILLAGE_DATA_DIR || 'data'),
+    demoDepartement: env.AIGUILLAGE_DEMO_DEPARTEMENT || '73',
+    demoLieux: entier(env, 'AIGUILLAGE_DEMO_LIEUX', 240, 1, 2_000_000),
+    nomTerritoire: env.AIGUILLAGE_TERRITOIRE || 'Territoire de démonstration',
+    logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The database schema (Drizzle). SQL migrations in /migrations are generated from this file
+ * with `npm run db:generate` and committed; a test fails when the two disagree.
+ *
+ * - `sources`: who produces place data (a file's producer, the demo generator…).
+ * - `imports`: one row per file imported, with its counts.
+ * - `source_records`: each accepted row exactly as received, keyed by (source, id in the source).
+ * - `lieux`: the normalised places, on the 32 fields of the standard v1.0.2.
+ */
+import { sql } from 'drizzle-orm'
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+
+const horodatage = (nom: string) => timestamp(nom, { withTimezone: true, mode: 'date' })
+const liste = (nom: string) => text(nom).array().notNull().default(sql`'{}'::text[]`)
+
+export const sources = pgTable('sources', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  /** Places of this source are demonstration data. */
+  demo: boolean('demo').notNull().default(false),
+  createdAt: horodatage('created_at').notNull().defaultNow(),
+})
+
+export const imports = pgTable(
+  'imports',
+  {
+    id: serial('id').primaryKey(),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    format: text('format').notNull(),
+    schemaVersion: text('schema_version').notNull(),
+    encoding: text('encoding').notNull(),
+    startedAt: horodatage('started_at').notNull(),
+    finishedAt: horodatage('finished_at').notNull(),
+    rowsRead: integer('rows_read').notNull(),
+    rowsAccepted: integer('rows_accepted').notNull(),
+    rowsRejected: integer('rows_rejected').notNull(),
+    warnings: integer('warnings').notNull(),
+    corrections: integer('corrections').notNull(),
+    withdrawn: integer('withdrawn').notNull(),
+  },
+  (t) => [index('imports_source_idx').on(t.sourceId)],
+)
+
+export const lieux = pgTable(
+  'lieux',
+  {
+    uid: bigserial('uid', { mode: 'number' }).primaryKey(),
+    id: text('id').notNull(),
+    pivot: text('pivot').notNull(),
+    nom: text('nom').notNull(),
+    commune: text('commune').notNull(),
+    code_postal: text('code_postal').notNull(),
+    code_insee: text('code_insee'),
+    adresse: text('adresse').notNull(),
+    complement_adresse: text('complement_adresse'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    typologie: liste('typologie'),
+    telephone: text('telephone'),
+    courriels: liste('courriels'),
+    site_web: liste('site_web'),
+    horaires: text('horaires'),
+    presentation_resume: text('presentation_resume'),
+    presentation_detail: text('presentation_detail'),
+    source: text('source'),
+    itinerance: liste('itinerance'),
+    structure_parente: text('structure_parente'),
+    date_maj: date('date_maj', { mode: 'string' }).notNull(),
+    services: liste('services'),
+    publics_specifiquement_adresses: liste('publics_specifiquement_adresses'),
+    prise_en_charge_specifique: liste('prise_en_charge_specifique'),
+    frais_a_charge: liste('frais_a_charge'),
+    dispositif_programmes_nationaux: liste('dispositif_programmes_nationaux'),
+    formations_labels: liste('formations_labels'),
+    autres_formations_labels: liste('autres_formations_labels'),
+    modalites_acces: liste('modalites_acces'),
+    modalites_accompagnement: liste('modalites_accompagnement'),
+    fiche_acces_libre: text('fiche_acces_libre'),
+    prise_rdv: text('prise_rdv'),
+    /** Current commune (or arrondissement) found in the official list; null when unresolved. */
+    communeResolue: text('commune_resolue'),
+    codeDepartement: text('code_departement'),
+    codeRegion: text('code_region'),
+    /** `publie`, or `retire` when the last import of its source no longer contains it. */
+    statut: text('statut').notNull().default('publie'),
+    demo: boolean('demo').notNull().default(false),
+    createdAt: horodatage('created_at').notNull().defaultNow(),
+    updatedAt: horodatage('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('lieux_id_idx').on(t.id),
+    index('lieux_departement_idx').on(t.codeDepartement),
+    index('lieux_region_idx').on(t.codeRegion),
+    index('lieux_commune_idx').on(t.communeResolue),
+    index('lieux_nom_idx').on(t.nom),
+    check('lieux_statut_check', sql`${t.statut} in ('publie', 'retire')`),
+  ],
+)
+
+export const sourceRecords = pgTable(
+  'source_records',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+    /** The row's `id` in its source. */
+    recordId: text('record_id').notNull(),
+    lieuUid: bigint('lieu_uid', { mode: 'number' }).references(() => lieux.uid, { onDelete: 'set null' }),
+    /** The row as received: JSON object, or CSV header → cell. */
+    raw: jsonb('raw').notNull(),
+    line: integer('line').notNull(),
+    firstImportId: integer('first_import_id').references(() => imports.id),
+    lastImportId: integer('last_import_id').references(() => imports.id),
+    receivedAt: horodatage('received_at').notNull(),
+  },
+  (t) => [uniqueIndex('source_records_source_record_idx').on(t.sourceId, t.recordId), index('source_records_lieu_idx').on(t.lieuUid)],
+)
