@@ -16,6 +16,7 @@ import { aujourdhuiParis } from '../validation/date-maj.ts'
 import { validerLigne, type ResultatLigne } from '../validation/ligne.ts'
 import type { Niveau } from '../validation/problems.ts'
 import { lireValeur } from '../standard/vocabulary.ts'
+import { decouper } from '../validation/listes.ts'
 import { versLigne } from './rows.ts'
 
 export interface LigneRapport {
@@ -70,31 +71,63 @@ interface Acceptee {
   brut: Record<string, unknown>
 }
 
-/** Reads and validates every row (no I/O): what an import would do, and the report. */
-export function analyser(options: OptionsImport) {
+/** One row read and judged: the place if accepted, every problem for the report. */
+interface Examen {
+  ligne: number
+  id: string
+  brut: Record<string, unknown>
+  resultat: ResultatLigne
+  acceptee: boolean
+}
+
+/**
+ * Reads and validates a whole file without writing anything: the rows one by one, and the
+ * summary being filled (counts, report). Duplicated ids within the file are rejected.
+ */
+function* examiner(options: OptionsImport, { lecture, contexte }: Analyse, bilan: Bilan): Generator<Examen> {
+  const lignesParId = new Map<string, number>()
+  for (const [rang, rangee] of lecture.rangees.entries()) {
+    const resultat = validerLigne(rangee.valeurs, contexte)
+    const id = resultat.lieu?.id ?? String(rangee.valeurs.id ?? '').trim()
+    const problemes = [...resultat.problemes]
+    const premiere = id ? lignesParId.get(id) : undefined
+    if (premiere !== undefined) {
+      problemes.push({
+        champ: 'id',
+        valeur: id,
+        niveau: 'erreur',
+        message: `L'identifiant « ${id} » est déjà celui de la ligne ${premiere} : les identifiants doivent être uniques dans un fichier, cette ligne est ignorée.`,
+      })
+    } else if (id) lignesParId.set(id, rangee.ligne)
+    for (const p of problemes) {
+      bilan.rapport.push({ ligne: rangee.ligne, id, ...p })
+      if (p.niveau === 'avertissement') bilan.avertissements++
+      if (p.niveau === 'correction') bilan.corrections++
+    }
+    if (!resultat.localisation.commune) bilan.communesIntrouvables++
+    const acceptee = resultat.lieu !== null && premiere === undefined
+    if (acceptee) bilan.acceptes++
+    else bilan.rejetes++
+    yield { ligne: rangee.ligne, id, brut: rangee.valeurs, resultat, acceptee }
+    if ((rang + 1) % 1000 === 0) options.progression?.(rang + 1, bilan.lus)
+  }
+  options.progression?.(bilan.lus, bilan.lus)
+}
+
+type Analyse = ReturnType<typeof analyser>
+
+/** Reads the file and what it is made of: format, encoding, columns, version of the schema. */
+function analyser(options: OptionsImport) {
   const lecture = lireFichier(options.nomFichier, options.octets)
   const contexte = { aujourdhui: options.aujourdhui ?? aujourdhuiParis(), referentiel: referentiel() }
   const colonnesInconnues = lecture.colonnes.filter((c) => role(c).type === 'inconnue' && !c.startsWith('__'))
   const servicesV0 = lecture.rangees.slice(0, 50).some((r) =>
-    String(r.valeurs.services ?? '')
-      .split(/[|;]/)
-      .some((v) => lireValeur('services', v.trim())?.mode === 'conversion'),
+    decouper(r.valeurs.services).some((v) => lireValeur('services', v)?.mode === 'conversion'),
   )
-  const version = detecterVersion(lecture.colonnes, servicesV0)
-  return { lecture, contexte, colonnesInconnues, version }
+  return { lecture, contexte, colonnesInconnues, version: detecterVersion(lecture.colonnes, servicesV0) }
 }
-
-export async function importer(base: Base, options: OptionsImport): Promise<Bilan> {
-  const { lecture, contexte, colonnesInconnues, version } = analyser(options)
-  const rapport: LigneRapport[] = colonnesInconnues.map((colonne) => ({
-    ligne: 1,
-    id: '',
-    champ: colonne,
-    valeur: '',
-    message: `La colonne « ${colonne} » n'appartient pas au standard v1.0.2 : elle est ignorée (sa valeur reste dans l'enregistrement source).`,
-    niveau: 'avertissement',
-  }))
-  const bilan: Bilan = {
+function nouveauBilan(options: OptionsImport, { lecture, colonnesInconnues, version }: Analyse): Bilan {
+  return {
     source: options.source,
     fichier: options.nomFichier,
     format: lecture.format,
@@ -110,11 +143,55 @@ export async function importer(base: Base, options: OptionsImport): Promise<Bila
     corrections: 0,
     communesIntrouvables: 0,
     colonnesInconnues,
-    rapport,
+    rapport: colonnesInconnues.map((colonne) => ({
+      ligne: 1,
+      id: '',
+      champ: colonne,
+      valeur: '',
+      message: `La colonne « ${colonne} » n'appartient pas au standard v1.0.2 : elle est ignorée (sa valeur reste dans l'enregistrement source).`,
+      niveau: 'avertissement',
+    })),
   }
+}
+
+/** Validates a file and returns what an import would do, without touching the database. */
+export function verifier(options: OptionsImport): Bilan {
+  const analyse = analyser(options)
+  const bilan = nouveauBilan(options, analyse)
+  for (const _examen of examiner(options, analyse, bilan)) {
+    // counting only
+  }
+  return bilan
+}
+
+export async function importer(base: Base, options: OptionsImport): Promise<Bilan> {
+  const analyse = analyser(options)
+  const bilan = nouveauBilan(options, analyse)
+  try {
+    await enregistrer(base, options, analyse, bilan)
+  } catch (erreur) {
+    throw new ImportEchoueError(
+      `L'importation de « ${options.nomFichier} » a échoué : la base n'a pas été modifiée. Cause : ${causeRacine(erreur)}`,
+      { cause: erreur },
+    )
+  }
+  return bilan
+}
+
+export class ImportEchoueError extends Error {}
+
+/** The innermost message of an error chain (Drizzle wraps driver errors with the whole query). */
+function causeRacine(erreur: unknown): string {
+  let courante: unknown = erreur
+  while (courante instanceof Error && courante.cause instanceof Error) courante = courante.cause
+  const message = courante instanceof Error ? courante.message : String(courante)
+  return message.length > 300 ? `${message.slice(0, 299)}…` : message
+}
+
+async function enregistrer(base: Base, options: OptionsImport, analyse: Analyse, bilan: Bilan): Promise<void> {
+  const { lecture, version } = analyse
   const debut = new Date()
   const empreinte = createHash('sha256').update(options.octets).digest('hex')
-
   await base.db.transaction(async (tx) => {
     const source = await sourceParNom(tx, options.source, options.demo ?? false)
     const [importation] = await tx
@@ -138,7 +215,6 @@ export async function importer(base: Base, options: OptionsImport): Promise<Bila
       .returning({ id: imports.id })
     if (!importation) throw new Error("L'importation n'a pas pu être enregistrée.")
 
-    const lignesParId = new Map<string, number>()
     let lot: Acceptee[] = []
     let rejetesConnus: string[] = []
     const vider = async () => {
@@ -148,7 +224,7 @@ export async function importer(base: Base, options: OptionsImport): Promise<Bila
         bilan.misAJour += misAJour
       }
       if (rejetesConnus.length > 0) {
-        // A row rejected now keeps its previous accepted version: it is still listed by the source.
+        // A row rejected now keeps its previous accepted version: the source still lists it.
         await tx
           .update(sourceRecords)
           .set({ lastImportId: importation.id })
@@ -158,37 +234,12 @@ export async function importer(base: Base, options: OptionsImport): Promise<Bila
       rejetesConnus = []
     }
 
-    for (const [rang, rangee] of lecture.rangees.entries()) {
-      const resultat = validerLigne(rangee.valeurs, contexte)
-      const id = resultat.lieu?.id ?? String(rangee.valeurs.id ?? '').trim()
-      const problemes = [...resultat.problemes]
-      const premiere = id ? lignesParId.get(id) : undefined
-      if (premiere !== undefined) {
-        problemes.push({
-          champ: 'id',
-          valeur: id,
-          niveau: 'erreur',
-          message: `L'identifiant « ${id} » est déjà celui de la ligne ${premiere} : les identifiants doivent être uniques dans un fichier, cette ligne est ignorée.`,
-        })
-      } else if (id) lignesParId.set(id, rangee.ligne)
-      for (const p of problemes) {
-        rapport.push({ ligne: rangee.ligne, id, ...p })
-        if (p.niveau === 'avertissement') bilan.avertissements++
-        if (p.niveau === 'correction') bilan.corrections++
-      }
-      if (!resultat.localisation.commune) bilan.communesIntrouvables++
-      if (resultat.lieu && premiere === undefined) {
-        bilan.acceptes++
-        lot.push({ ligne: rangee.ligne, resultat: resultat as Acceptee['resultat'], brut: rangee.valeurs })
-      } else {
-        bilan.rejetes++
-        if (id && premiere === undefined) rejetesConnus.push(id)
-      }
+    for (const examen of examiner(options, analyse, bilan)) {
+      if (examen.acceptee) lot.push({ ligne: examen.ligne, resultat: examen.resultat as Acceptee['resultat'], brut: examen.brut })
+      else if (examen.id) rejetesConnus.push(examen.id)
       if (lot.length >= TAILLE_LOT || rejetesConnus.length >= TAILLE_LOT) await vider()
-      if ((rang + 1) % 1000 === 0) options.progression?.(rang + 1, bilan.lus)
     }
     await vider()
-    options.progression?.(bilan.lus, bilan.lus)
 
     if (!options.conserverAbsents) {
       const absents = tx
@@ -220,7 +271,6 @@ export async function importer(base: Base, options: OptionsImport): Promise<Bila
       })
       .where(eq(imports.id, importation.id))
   })
-  return bilan
 }
 
 async function sourceParNom(db: Db, nom: string, demo: boolean): Promise<{ id: number; name: string; demo: boolean }> {

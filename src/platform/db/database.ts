@@ -18,6 +18,8 @@ export interface Base {
   moteur: 'pglite' | 'postgresql'
   /** Where the data is, for messages: the folder, or the server without credentials. */
   emplacement: string
+  /** Migrations this opening applied (empty when the schema was up to date). */
+  migrationsAppliquees: string[]
   fermer(): Promise<void>
 }
 
@@ -47,10 +49,11 @@ export async function ouvrirBase(options: OptionsBase): Promise<Base> {
     pool.on('error', () => {
       // an idle client lost its connection: the pool replaces it; queries report their own errors
     })
+    let migrationsAppliquees: string[] = []
     if (options.migrer !== false) {
       const client = await pool.connect()
       try {
-        await migrer(client)
+        migrationsAppliquees = await migrer(client)
       } finally {
         client.release()
       }
@@ -59,17 +62,19 @@ export async function ouvrirBase(options: OptionsBase): Promise<Base> {
       db: drizzlePg(pool, { schema }) as unknown as Db,
       moteur: 'postgresql',
       emplacement: sansSecret(options.url),
+      migrationsAppliquees,
       fermer: () => pool.end(),
     }
   }
   const liberer = options.dossier ? verrouiller(options.dossier) : () => {}
   try {
     const pglite = await PGlite.create(options.dossier ? { dataDir: options.dossier } : {})
-    if (options.migrer !== false) await migrer(pglite)
+    const migrationsAppliquees = options.migrer !== false ? await migrer(pglite) : []
     return {
       db: drizzlePglite(pglite, { schema }) as unknown as Db,
       moteur: 'pglite',
       emplacement: options.dossier ?? 'mémoire',
+      migrationsAppliquees,
       fermer: async () => {
         await pglite.close()
         liberer()

@@ -1,0 +1,43 @@
+/**
+ * The `aiguillage` command line: serve, import, export, demo, status, migrate. Each command has
+ * `--help`; errors are printed in French without stack traces, with exit code 1 (2 for misuse).
+ */
+import { Command, CommanderError } from 'commander'
+import { BaseOccupeeError } from '../platform/db/lock.ts'
+import { FichierIlisibleError } from '../places/io/lecture.ts'
+import { TerritoireInconnuError } from '../territories/territoire.ts'
+import { commandeDemo } from './commands/demo.ts'
+import { commandeEtat } from './commands/etat.ts'
+import { commandeExport } from './commands/export.ts'
+import { commandeImport } from './commands/import.ts'
+import { commandeMigrate } from './commands/migrate.ts'
+import { commandeServe } from './commands/serve.ts'
+
+const programme = new Command('aiguillage')
+  .description("Aiguillage — plateforme territoriale de l'inclusion numérique")
+  .version('0.1.0', '-v, --version', 'affiche la version')
+  .helpOption('-h, --help', "affiche l'aide")
+  .helpCommand('help [commande]', "affiche l'aide d'une commande")
+  .showHelpAfterError("(ajoutez --help pour l'aide)")
+  .exitOverride()
+  .configureOutput({ outputError: (texte, ecrire) => ecrire(texte.replace(/^error:/, 'erreur :')) })
+
+for (const commande of [commandeServe(), commandeImport(), commandeExport(), commandeDemo(), commandeEtat(), commandeMigrate()]) {
+  programme.addCommand(commande.helpOption('-h, --help', "affiche l'aide de la commande"))
+}
+
+try {
+  await programme.parseAsync(process.argv)
+} catch (erreur) {
+  if (erreur instanceof CommanderError) {
+    process.exitCode = erreur.exitCode === 0 ? 0 : 2
+  } else if (erreur instanceof BaseOccupeeError || erreur instanceof FichierIlisibleError || erreur instanceof TerritoireInconnuError) {
+    console.error(`Erreur : ${erreur.message}`)
+    process.exitCode = 1
+  } else {
+    const message = erreur instanceof Error ? erreur.message : String(erreur)
+    console.error(`Erreur : ${message}`)
+    if (process.env.AIGUILLAGE_DEBUG) console.error(erreur)
+    process.exitCode = 1
+  }
+}

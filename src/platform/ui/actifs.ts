@@ -1,0 +1,72 @@
+/**
+ * The static assets of the interface (files of ui/assets/), read once, each given a URL with a
+ * hash of its content (`/assets/aiguillage.3f2a9c1b7d04.css`) so browsers may cache it for a
+ * year: a changed file gets a new URL. Compressed copies are made once, here.
+ */
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+
+export const PREFIXE_ACTIFS = '/assets/'
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+}
+const COMPRESSIBLES = new Set(['.css', '.svg', '.txt'])
+
+export interface Actif {
+  /** File name in ui/assets/, e.g. `aiguillage.css`. */
+  nom: string
+  /** Public URL, e.g. `/assets/aiguillage.3f2a9c1b7d04.css`. */
+  url: string
+  type: string
+  /** Strong validator: the content hash. */
+  etag: string
+  contenu: Buffer
+  gzip?: Buffer
+  brotli?: Buffer
+}
+
+export interface Actifs {
+  /** By file name (`aiguillage.css`). */
+  parNom: ReadonlyMap<string, Actif>
+  /** By the hashed file name of their URL (`aiguillage.3f2a9c1b7d04.css`). */
+  parFichier: ReadonlyMap<string, Actif>
+}
+
+export const DOSSIER_ACTIFS = fileURLToPath(new URL('./assets/', import.meta.url))
+
+export function chargerActifs(dossier: string = DOSSIER_ACTIFS): Actifs {
+  const parNom = new Map<string, Actif>()
+  const parFichier = new Map<string, Actif>()
+  for (const nom of readdirSync(dossier).sort()) {
+    const extension = path.extname(nom)
+    const type = TYPES[extension]
+    if (!type) continue
+    const contenu = readFileSync(path.join(dossier, nom))
+    const empreinte = createHash('sha256').update(contenu).digest('hex').slice(0, 12)
+    const fichier = `${path.basename(nom, extension)}.${empreinte}${extension}`
+    const actif: Actif = { nom, url: `${PREFIXE_ACTIFS}${fichier}`, type, etag: `"${empreinte}"`, contenu }
+    if (COMPRESSIBLES.has(extension)) {
+      actif.gzip = gzipSync(contenu, { level: 9 })
+      actif.brotli = brotliCompressSync(contenu, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+    }
+    parNom.set(nom, actif)
+    parFichier.set(fichier, actif)
+  }
+  return { parNom, parFichier }
+}
+
+/** URL of an asset by its file name; throws at start-up when the file is missing. */
+export function urlActif(actifs: Actifs, nom: string): string {
+  const actif = actifs.parNom.get(nom)
+  if (!actif) throw new Error(`Fichier d'interface introuvable : ${nom} (dans ${DOSSIER_ACTIFS}).`)
+  return actif.url
+}
