@@ -13,6 +13,20 @@ import { commandeImport } from './commands/import.ts'
 import { commandeMigrate } from './commands/migrate.ts'
 import { commandeServe } from './commands/serve.ts'
 
+/** Commander's few error messages, in French. */
+function traduire(texte: string): string {
+  return texte
+    .replace(/^error: /, 'Erreur : ')
+    .replace(/option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+)\./, "l'option $1 n'accepte pas « $2 » ; valeurs possibles : $3.")
+    .replace(/missing required argument '([^']+)'/, 'argument obligatoire manquant : $1')
+    .replace(/required option '([^']+)' not specified/, 'option obligatoire manquante : $1')
+    .replace(/unknown option '([^']+)'/, 'option inconnue : $1')
+    .replace(/unknown command '([^']+)'/, 'commande inconnue : $1')
+    .replace(/too many arguments(?: for '([^']+)')?\. Expected (\d+) arguments? but got (\d+)\./, 'trop d’arguments : $2 attendu(s), $3 reçu(s).')
+}
+
+const sortie = { outputError: (texte: string, ecrire: (t: string) => void) => ecrire(traduire(texte)) }
+
 const programme = new Command('aiguillage')
   .description("Aiguillage — plateforme territoriale de l'inclusion numérique")
   .version('0.1.0', '-v, --version', 'affiche la version')
@@ -20,10 +34,10 @@ const programme = new Command('aiguillage')
   .helpCommand('help [commande]', "affiche l'aide d'une commande")
   .showHelpAfterError("(ajoutez --help pour l'aide)")
   .exitOverride()
-  .configureOutput({ outputError: (texte, ecrire) => ecrire(texte.replace(/^error:/, 'erreur :')) })
+  .configureOutput(sortie)
 
 for (const commande of [commandeServe(), commandeImport(), commandeExport(), commandeDemo(), commandeEtat(), commandeMigrate()]) {
-  programme.addCommand(commande.helpOption('-h, --help', "affiche l'aide de la commande"))
+  programme.addCommand(commande.helpOption('-h, --help', "affiche l'aide de la commande").exitOverride().configureOutput(sortie).showHelpAfterError("(ajoutez --help pour l'aide)"))
 }
 
 try {

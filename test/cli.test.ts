@@ -1,0 +1,122 @@
+/**
+ * The `aiguillage` command line, run as a user runs it: help on every command, import of a
+ * windows-1252 `;`-separated v0.1 CSV with its report, dry run, export to a file by territory,
+ * French errors with exit codes, and the embedded database's lock.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'csv-parse/sync'
+import { afterAll, describe, expect, it } from 'vitest'
+import { executer } from './support/cli.ts'
+
+const dossier = mkdtempSync(path.join(tmpdir(), 'aiguillage-cli-'))
+const env = { AIGUILLAGE_DATA_DIR: path.join(dossier, 'donnees'), DATABASE_URL: '' }
+afterAll(() => rmSync(dossier, { recursive: true, force: true }))
+
+const CSV_V0 = [
+  'id;pivot;nom;commune;code_postal;adresse;services;publics_accueillis;conditions_acces;courriel;telephone;horaires;date_maj',
+  '1;13002603200016;Médiathèque François Mitterrand;Chambéry;73000;1 rue de la République;Prendre en main un ordinateur;Seniors (+ 65 ans);Gratuit : Je peux accéder gratuitement au lieu et à ses services;accueil@mediatheque.example;04 79 60 04 04;Mo-Fr 09:00-12:00;2024-03-01',
+  '2;;Épicerie solidaire « Le Panier »;Aix-les-Bains;73100;5 place du Marché;Accéder à du matériel;;;;;Lundi 9h-12h;02/04/2024',
+  '3;;;Albertville;73200;2 rue Pasteur;;;;;;;2024-01-01',
+].join('\r\n')
+
+describe('ligne de commande aiguillage', () => {
+  it('chaque commande a une aide en français', async () => {
+    for (const commande of [[], ['serve'], ['import'], ['export'], ['demo'], ['etat'], ['migrate']]) {
+      const { code, stdout } = await executer([...commande, '--help'], env)
+      expect(code, commande.join(' ')).toBe(0)
+      expect(stdout).toMatch(/^Usage: aiguillage/)
+      expect(stdout).toMatch(/affiche l'aide/)
+    }
+  })
+
+  it('importe un CSV v0.1 en windows-1252 séparé par « ; », écrit le rapport et le résumé', async () => {
+    const fichier = path.join(dossier, 'lieux-1252.csv')
+    writeFileSync(fichier, Buffer.from(CSV_V0, 'latin1'))
+    const rapport = path.join(dossier, 'rapport.csv')
+    const { code, stdout } = await executer(['import', fichier, '--source', 'hub', '--rapport', rapport], env)
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/CSV, windows-1252, schéma v0\.1/)
+    expect(stdout).toMatch(/lus\s+3/)
+    expect(stdout).toMatch(/acceptés\s+2 \(2 nouveaux, 0 mis à jour\)/)
+    expect(stdout).toMatch(/rejetés\s+1/)
+    const lignes = parse(readFileSync(rapport), { columns: true, bom: true }) as Array<Record<string, string>>
+    expect(Object.keys(lignes[0] ?? {})).toEqual(['ligne', 'id', 'champ', 'valeur', 'message', 'niveau'])
+    expect(lignes).toContainEqual(expect.objectContaining({ ligne: '4', id: '3', champ: 'nom', niveau: 'erreur', message: 'Le nom du lieu est obligatoire.' }))
+    expect(lignes).toContainEqual(expect.objectContaining({ ligne: '3', champ: 'horaires', niveau: 'correction' }))
+    expect(lignes).toContainEqual(expect.objectContaining({ ligne: '2', champ: 'telephone', valeur: '04 79 60 04 04' }))
+
+    const exporte = path.join(dossier, 'export.csv')
+    const sortie = await executer(['export', '--format', 'csv', '--territoire', 'Savoie', '--output', exporte], env)
+    expect(sortie.code).toBe(0)
+    expect(sortie.stderr).toMatch(/2 lieu\(x\) exporté\(s\) \(Savoie\)/)
+    const rangees = parse(readFileSync(exporte), { columns: true }) as Array<Record<string, string>>
+    expect(rangees.map((r) => [r.nom, r.telephone, r.services, r.publics_specifiquement_adresses, r.frais_a_charge, r.horaires, r.date_maj, r.code_insee])).toEqual([
+      ['Médiathèque François Mitterrand', '+33479600404', 'Maîtrise des outils numériques du quotidien', 'Seniors', 'Gratuit', 'Mo-Fr 09:00-12:00', '2024-03-01', '73065'],
+      ['Épicerie solidaire « Le Panier »', '', 'Accès internet et matériel informatique', '', '', 'Mo 09:00-12:00', '2024-04-02', '73008'],
+    ])
+
+    const etat = await executer(['etat'], env)
+    expect(etat.stdout).toMatch(/Lieux publiés : 2/)
+    expect(etat.stdout).toMatch(/hub : 2 enregistrement\(s\)/)
+  })
+
+  it('--verifier valide sans rien enregistrer', async () => {
+    const fichier = path.join(dossier, 'autre.csv')
+    writeFileSync(fichier, CSV_V0.replace(/\b([123]);/g, 'x$1;'))
+    const { code, stdout } = await executer(['import', fichier, '--verifier', '--rapport', path.join(dossier, 'verif.csv')], env)
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/vérification seule/)
+    expect((await executer(['etat'], env)).stdout).toMatch(/Lieux publiés : 2/)
+  })
+
+  it('les erreurs sont dites en français, avec un code de sortie', async () => {
+    const absent = await executer(['import', path.join(dossier, 'nexiste-pas.csv')], env)
+    expect(absent.code).toBe(1)
+    expect(absent.stderr).toMatch(/Erreur : Le fichier « .*nexiste-pas\.csv » n'existe pas\./)
+    const ambigu = await executer(['export', '--territoire', '84'], env)
+    expect(ambigu.code).toBe(1)
+    expect(ambigu.stderr).toMatch(/« 84 » est ambigu : précisez « departement:84 » \(département Vaucluse\) ou « region:84 »/)
+    const format = await executer(['export', '--format', 'xlsx'], env)
+    expect(format.code).toBe(2)
+    const illisible = path.join(dossier, 'illisible.json')
+    writeFileSync(illisible, '[{"id": ')
+    const json = await executer(['import', illisible], env)
+    expect(json.code).toBe(1)
+    expect(json.stderr).toMatch(/Le fichier JSON est illisible/)
+    expect(json.stderr).not.toMatch(/at .*\.ts:\d+/)
+  })
+
+  it('la base embarquée ne s’ouvre pas deux fois : message clair', async () => {
+    const tenir = spawn(process.execPath, ['--import', 'tsx', path.join(path.dirname(fileURLToPath(import.meta.url)), 'support/tenir-base.ts')], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    try {
+      await new Promise<void>((resoudre) => tenir.stdout?.on('data', (d: Buffer) => d.toString().includes('prête') && resoudre()))
+      const { code, stderr } = await executer(['etat'], env)
+      expect(code).toBe(1)
+      expect(stderr).toMatch(new RegExp(`déjà ouverte par le processus ${tenir.pid}`))
+    } finally {
+      tenir.kill('SIGKILL')
+      await new Promise((r) => tenir.on('close', r))
+    }
+    // the lock of a killed process is taken over
+    expect((await executer(['etat'], env)).code).toBe(0)
+  })
+
+  it('demo écrit un fichier déterministe que l’import accepte entièrement', async () => {
+    const a = path.join(dossier, 'a.csv')
+    const b = path.join(dossier, 'b.csv')
+    expect((await executer(['demo', '--departement', '74', '--nombre', '50', '--output', a], env)).code).toBe(0)
+    expect((await executer(['demo', '--departement', '74', '--nombre', '50', '--output', b], env)).code).toBe(0)
+    expect(readFileSync(a)).toEqual(readFileSync(b))
+    const { stdout } = await executer(['import', a, '--verifier', '--rapport', path.join(dossier, 'r.csv')], env)
+    expect(stdout).toMatch(/acceptés\s+50/)
+    expect(stdout).toMatch(/avertissements 0 · corrections 0/)
+    expect(existsSync(path.join(dossier, 'r.csv'))).toBe(true)
+  })
+})
