@@ -65,7 +65,7 @@ CREATE TABLE "source_records" (
 	"source_id" integer NOT NULL,
 	"record_id" text NOT NULL,
 	"lieu_uid" bigint,
-	"raw" jsonb NOT NULL,
+	"raw" json NOT NULL,
 	"line" integer NOT NULL,
 	"first_import_id" integer,
 	"last_import_id" integer,

@@ -20,9 +20,13 @@ export function decoderEntites(texte: string): string {
 }
 
 /** Multi-line text: HTML tags and entities removed, markdown escapes undone, blank lines collapsed. */
+/** Anything `nettoyerTexte` would change; most values have none and are returned as they are. */
+const A_NETTOYER = /[<&\\\r\t\u00a0\u202f]|\n\s*\n\s*\n| {2}|^\s|\s$|[ ]\n|\n[ ]/
+
 export function nettoyerTexte(valeur: unknown): string | null {
   if (valeur === null || valeur === undefined) return null
   let texte = String(valeur)
+  if (!A_NETTOYER.test(texte)) return texte === '' ? null : texte
   if (/[<&\\]/.test(texte)) {
     texte = texte
       .replace(/<\s*br\s*\/?\s*>/gi, '\n')
@@ -45,7 +49,7 @@ export function nettoyerTexte(valeur: unknown): string | null {
 /** Single-line text: as `nettoyerTexte`, line breaks become spaces. */
 export function nettoyerLigne(valeur: unknown): string | null {
   const texte = nettoyerTexte(valeur)
-  return texte === null ? null : texte.replace(/\s*\n\s*/g, ' ')
+  return texte === null || !texte.includes('\n') ? texte : texte.replace(/\s*\n\s*/g, ' ')
 }
 
 export function sansAccents(texte: string): string {

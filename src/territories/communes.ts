@@ -25,9 +25,9 @@ export interface Resolution {
 
 function correspond(ref: Referentiel, commune: Commune, cle: string): boolean {
   if (cle === '') return false
-  if (cleCommune(commune.nom) === cle) return true
+  if (commune.cle === cle) return true
   const parent = commune.parent ? ref.communes.get(commune.parent) : undefined
-  return parent !== undefined && commune.type === 'arrondissement-municipal' && cleCommune(parent.nom) === cle
+  return parent !== undefined && commune.type === 'arrondissement-municipal' && parent.cle === cle
 }
 
 function codePostalDe(ref: Referentiel, commune: Commune, cp: string): boolean {
@@ -63,14 +63,13 @@ function parCodePostalEtNom(ref: Referentiel, cp: string | null, cle: string): C
 
   // A typo in the name, among the communes of the postcode.
   const plafond = Math.max(2, Math.floor(cle.length * 0.2))
-  const proches = candidats.filter((c) => distanceEdition(cleCommune(c.nom), cle, plafond) <= plafond)
+  const proches = candidats.filter((c) => distanceEdition(c.cle, cle, plafond) <= plafond)
   if (proches.length === 1) return proches[0]
 
   // A shortened or lengthened name (« Chamonix » for Chamonix-Mont-Blanc), unique within the postcode.
   if (cle.length < 4) return undefined
   const contenant = candidats.filter((c) => {
-    const autre = cleCommune(c.nom)
-    return autre.includes(cle) || cle.includes(autre)
+    return c.cle.includes(cle) || cle.includes(c.cle)
   })
   return contenant.length === 1 ? contenant[0] : undefined
 }

@@ -13,6 +13,8 @@ export type TypeCommune = 'commune-actuelle' | 'arrondissement-municipal' | 'com
 export interface Commune {
   code: string
   nom: string
+  /** `cleCommune(nom)`, computed once. */
+  cle: string
   type: TypeCommune
   departement: string
   region: string
@@ -80,6 +82,7 @@ export class Referentiel {
       const commune: Commune = {
         code: b.code,
         nom: b.nom,
+        cle: cleCommune(b.nom),
         type: b.type,
         departement: b.departement ?? '',
         region: b.region ?? '',
@@ -94,7 +97,7 @@ export class Referentiel {
       } else if (!this.anciennes.has(commune.code)) {
         this.anciennes.set(commune.code, commune)
       }
-      ajouter(this.parNom, cleCommune(commune.nom), commune)
+      ajouter(this.parNom, commune.cle, commune)
     }
     for (const d of departements) this.departements.set(d.code, { code: d.code, nom: d.nom, region: d.region })
     for (const r of regions) this.regions.set(r.code, { code: r.code, nom: r.nom })

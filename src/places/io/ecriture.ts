@@ -8,6 +8,9 @@ import { CHAMPS, CHAMPS_LISTES, SEPARATEUR_LISTE, type Champ, type Lieu } from '
 
 export type FormatExport = 'csv' | 'json' | 'geojson'
 
+/** A place as the standard writes it: field → string or number, absent fields left out. */
+export type RangeeStandard = Partial<Record<Champ, string | number>>
+
 const LISTES = new Set<Champ>(CHAMPS_LISTES)
 
 /** A field as the standard writes it: lists joined with `|`, absent as `''`. */
@@ -32,8 +35,8 @@ export const ligneCsvDepuisObjet = (objet: Readonly<Record<string, string | numb
 export const ligneCsv = (lieu: Lieu): string => ligneCsvDepuisObjet(objetStandard(lieu))
 
 /** The JSON object of a place: the 32 keys in order, empty ones left out. */
-export function objetStandard(lieu: Lieu): Record<string, string | number> {
-  const objet: Record<string, string | number> = {}
+export function objetStandard(lieu: Lieu): RangeeStandard {
+  const objet: RangeeStandard = {}
   for (const champ of CHAMPS) {
     const valeur = valeurStandard(lieu, champ)
     if (valeur !== '') objet[champ] = valeur
@@ -41,25 +44,26 @@ export function objetStandard(lieu: Lieu): Record<string, string | number> {
   return objet
 }
 
-export function featureGeoJson(lieu: Lieu): object {
+export function featureGeoJson(rangee: RangeeStandard): object {
+  const { latitude, longitude } = rangee
   return {
     type: 'Feature',
-    geometry: lieu.latitude !== null && lieu.longitude !== null ? { type: 'Point', coordinates: [lieu.longitude, lieu.latitude] } : null,
-    properties: objetStandard(lieu),
+    geometry: typeof latitude === 'number' && typeof longitude === 'number' ? { type: 'Point', coordinates: [longitude, latitude] } : null,
+    properties: rangee,
   }
 }
 
 /** Pieces of an export document, to write one after another (streaming). */
-export function morceaux(format: FormatExport): { debut: string; element: (lieu: Lieu, rang: number) => string; fin: string } {
+export function morceaux(format: FormatExport): { debut: string; element: (rangee: RangeeStandard, rang: number) => string; fin: string } {
   switch (format) {
     case 'csv':
-      return { debut: enteteCsv(), element: ligneCsv, fin: '' }
+      return { debut: enteteCsv(), element: ligneCsvDepuisObjet, fin: '' }
     case 'json':
-      return { debut: '[\n', element: (l, rang) => `${rang > 0 ? ',\n' : ''}${JSON.stringify(objetStandard(l))}`, fin: '\n]\n' }
+      return { debut: '[\n', element: (r, rang) => `${rang > 0 ? ',\n' : ''}${JSON.stringify(r)}`, fin: '\n]\n' }
     case 'geojson':
       return {
         debut: '{"type":"FeatureCollection","features":[\n',
-        element: (l, rang) => `${rang > 0 ? ',\n' : ''}${JSON.stringify(featureGeoJson(l))}`,
+        element: (r, rang) => `${rang > 0 ? ',\n' : ''}${JSON.stringify(featureGeoJson(r))}`,
         fin: '\n]}\n',
       }
   }

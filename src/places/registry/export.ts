@@ -7,8 +7,7 @@ import type { Writable } from 'node:stream'
 import type { Db } from '../../platform/db/database.ts'
 import type { Territoire } from '../../territories/territoire.ts'
 import { morceaux, type FormatExport } from '../io/ecriture.ts'
-import { lieuxPublies } from './queries.ts'
-import { versLieu } from './rows.ts'
+import { rangeesPubliees } from './queries.ts'
 
 async function ecrire(sortie: Writable, texte: string): Promise<void> {
   if (!sortie.write(texte)) await once(sortie, 'drain')
@@ -19,9 +18,9 @@ export async function exporter(db: Db, format: FormatExport, sortie: Writable, t
   const { debut, element, fin } = morceaux(format)
   await ecrire(sortie, debut)
   let rang = 0
-  for await (const lot of lieuxPublies(db, territoire)) {
+  for await (const lot of rangeesPubliees(db, territoire)) {
     let tampon = ''
-    for (const ligne of lot) tampon += element(versLieu(ligne), rang++)
+    for (const rangee of lot) tampon += element(rangee, rang++)
     await ecrire(sortie, tampon)
   }
   await ecrire(sortie, fin)

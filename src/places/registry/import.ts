@@ -5,7 +5,7 @@
  * them; places the source no longer lists are withdrawn from publication (not deleted).
  */
 import { createHash } from 'node:crypto'
-import { and, eq, getTableColumns, inArray, isNull, ne, or, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm'
 import type { Base, Db } from '../../platform/db/database.ts'
 import { imports, lieux, sourceRecords, sources } from '../../platform/db/schema.ts'
 import { referentiel } from '../../territories/referentiel.ts'
@@ -17,7 +17,8 @@ import { validerLigne, type ResultatLigne } from '../validation/ligne.ts'
 import type { Niveau } from '../validation/problems.ts'
 import { lireValeur } from '../standard/vocabulary.ts'
 import { decouper } from '../validation/listes.ts'
-import { versLigne } from './rows.ts'
+import { ecrireLot } from './lots.ts'
+import { situation } from './rows.ts'
 
 export interface LigneRapport {
   ligne: number
@@ -63,7 +64,7 @@ export interface OptionsImport {
   progression?: (traites: number, total: number) => void
 }
 
-const TAILLE_LOT = 500
+const TAILLE_LOT = 1000
 
 interface Acceptee {
   ligne: number
@@ -215,21 +216,34 @@ async function enregistrer(base: Base, options: OptionsImport, analyse: Analyse,
       .returning({ id: imports.id })
     if (!importation) throw new Error("L'importation n'a pas pu être enregistrée.")
 
+    // Writing a batch overlaps with validating the next one: at most one write in flight, and
+    // on one connection the database runs them in order.
     let lot: Acceptee[] = []
     let rejetesConnus: string[] = []
-    const vider = async () => {
-      if (lot.length > 0) {
-        const { nouveaux, misAJour } = await ecrireLot(tx, source, importation.id, lot)
+    let enVol: Promise<void> | undefined
+    const ecrire = async (acceptees: Acceptee[], rejetes: string[]) => {
+      if (acceptees.length > 0) {
+        const nouveaux = await ecrireLot(
+          tx,
+          source,
+          importation.id,
+          acceptees.map((a) => ({ lieu: a.resultat.lieu, situation: situation(a.resultat.localisation.commune, source.demo), brut: a.brut, ligne: a.ligne })),
+        )
         bilan.nouveaux += nouveaux
-        bilan.misAJour += misAJour
+        bilan.misAJour += acceptees.length - nouveaux
       }
-      if (rejetesConnus.length > 0) {
+      if (rejetes.length > 0) {
         // A row rejected now keeps its previous accepted version: the source still lists it.
         await tx
           .update(sourceRecords)
           .set({ lastImportId: importation.id })
-          .where(and(eq(sourceRecords.sourceId, source.id), inArray(sourceRecords.recordId, rejetesConnus)))
+          .where(and(eq(sourceRecords.sourceId, source.id), inArray(sourceRecords.recordId, rejetes)))
       }
+    }
+    const vider = async () => {
+      if (enVol) await enVol
+      enVol = ecrire(lot, rejetesConnus)
+      enVol.catch(() => {}) // surfaced by the next await
       lot = []
       rejetesConnus = []
     }
@@ -240,6 +254,7 @@ async function enregistrer(base: Base, options: OptionsImport, analyse: Analyse,
       if (lot.length >= TAILLE_LOT || rejetesConnus.length >= TAILLE_LOT) await vider()
     }
     await vider()
+    await enVol
 
     if (!options.conserverAbsents) {
       const absents = tx
@@ -280,88 +295,3 @@ async function sourceParNom(db: Db, nom: string, demo: boolean): Promise<{ id: n
   return source
 }
 
-/** A public id not yet used by another place: the producer's id, else `<source>_<id>`. */
-function idLibre(source: string, id: string, pris: Set<string>): string {
-  const prefixe = `${source.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-')}_${id}`
-  let candidat = pris.has(id) ? prefixe : id
-  for (let n = 2; pris.has(candidat); n++) candidat = `${prefixe}_${n}`
-  pris.add(candidat)
-  return candidat
-}
-
-/** On conflict, every column but the keys and the creation date takes the new row's value. */
-const MISE_A_JOUR = Object.fromEntries(
-  Object.entries(getTableColumns(lieux))
-    .filter(([cle]) => !['uid', 'id', 'createdAt'].includes(cle))
-    .map(([cle, colonne]) => [cle, sql.raw(`excluded."${colonne.name}"`)]),
-)
-
-async function ecrireLot(
-  db: Db,
-  source: { id: number; name: string; demo: boolean },
-  importId: number,
-  lot: Acceptee[],
-): Promise<{ nouveaux: number; misAJour: number }> {
-  const ids = lot.map((a) => a.resultat.lieu.id)
-  const existants = new Map(
-    (
-      await db
-        .select({ recordId: sourceRecords.recordId, uid: lieux.uid, id: lieux.id })
-        .from(sourceRecords)
-        .innerJoin(lieux, eq(lieux.uid, sourceRecords.lieuUid))
-        .where(and(eq(sourceRecords.sourceId, source.id), inArray(sourceRecords.recordId, ids)))
-    ).map((r) => [r.recordId, { uid: r.uid, id: r.id }]),
-  )
-  const nouveauxIds = ids.filter((id) => !existants.has(id))
-  const pris = new Set(
-    nouveauxIds.length === 0
-      ? []
-      : (await db.select({ id: lieux.id }).from(lieux).where(inArray(lieux.id, nouveauxIds))).map((r) => r.id),
-  )
-  const recordParIdPublic = new Map<string, string>()
-  const lignes = lot.map((a) => {
-    const ligne = versLigne(a.resultat.lieu, a.resultat.localisation.commune, source.demo)
-    const existant = existants.get(a.resultat.lieu.id)
-    if (existant) return { ...ligne, uid: existant.uid, id: existant.id }
-    ligne.id = idLibre(source.name, a.resultat.lieu.id, pris)
-    recordParIdPublic.set(ligne.id, a.resultat.lieu.id)
-    return ligne
-  })
-  const ecrits = await db
-    .insert(lieux)
-    .values(lignes)
-    .onConflictDoUpdate({ target: lieux.uid, set: MISE_A_JOUR })
-    .returning({ uid: lieux.uid, id: lieux.id })
-  const uidParRecord = new Map<string, number>()
-  for (const e of ecrits) {
-    const record = recordParIdPublic.get(e.id)
-    if (record !== undefined) uidParRecord.set(record, e.uid)
-  }
-
-  const maintenant = new Date()
-  await db
-    .insert(sourceRecords)
-    .values(
-      lot.map((a) => ({
-        sourceId: source.id,
-        recordId: a.resultat.lieu.id,
-        lieuUid: existants.get(a.resultat.lieu.id)?.uid ?? uidParRecord.get(a.resultat.lieu.id) ?? null,
-        raw: a.brut,
-        line: a.ligne,
-        firstImportId: importId,
-        lastImportId: importId,
-        receivedAt: maintenant,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [sourceRecords.sourceId, sourceRecords.recordId],
-      set: {
-        raw: sql`excluded.raw`,
-        line: sql`excluded.line`,
-        lieuUid: sql`excluded.lieu_uid`,
-        lastImportId: sql`excluded.last_import_id`,
-        receivedAt: sql`excluded.received_at`,
-      },
-    })
-  return { nouveaux: nouveauxIds.length, misAJour: lot.length - nouveauxIds.length }
-}

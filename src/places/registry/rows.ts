@@ -1,23 +1,43 @@
 /**
  * The `lieux` table ↔ the standard's `Lieu`: what a validated place stores beside its 32
- * fields (where it is, whether it is public), and reading it back.
+ * fields (where it is, whether it is public), reading it back, and the column list used by
+ * the bulk writer (`lots.ts`).
  */
 import type { InferInsertModel, InferSelectModel } from 'drizzle-orm'
-import { CHAMPS, type Lieu } from '../standard/fields.ts'
+import { CHAMPS, CHAMPS_LISTES, type Champ, type Lieu } from '../standard/fields.ts'
 import type { Commune } from '../../territories/referentiel.ts'
 import type { lieux } from '../../platform/db/schema.ts'
 
 export type LigneLieu = InferSelectModel<typeof lieux>
 export type NouvelleLigneLieu = InferInsertModel<typeof lieux>
 
+/** What the registry stores about a place besides its 32 fields. */
+export interface Situation {
+  commune_resolue: string | null
+  code_departement: string | null
+  code_region: string | null
+  demo: boolean
+}
+
+export function situation(commune: Commune | null, demo: boolean): Situation {
+  return {
+    commune_resolue: commune?.code ?? null,
+    code_departement: commune?.departement || null,
+    code_region: commune?.region || null,
+    demo,
+  }
+}
+
+/** A place as a row of `lieux` (for writing one place; imports use the bulk writer of `lots.ts`). */
 export function versLigne(lieu: Lieu, commune: Commune | null, demo: boolean): NouvelleLigneLieu {
+  const s = situation(commune, demo)
   return {
     ...lieu,
-    communeResolue: commune?.code ?? null,
-    codeDepartement: commune?.departement || null,
-    codeRegion: commune?.region || null,
-    statut: 'publie',
+    communeResolue: s.commune_resolue,
+    codeDepartement: s.code_departement,
+    codeRegion: s.code_region,
     demo,
+    statut: 'publie',
     updatedAt: new Date(),
   }
 }
@@ -27,3 +47,18 @@ export function versLieu(ligne: LigneLieu): Lieu {
   for (const champ of CHAMPS) lieu[champ] = ligne[champ]
   return lieu as unknown as Lieu
 }
+
+export type TypeSql = 'text' | 'float8' | 'date' | 'text[]' | 'bool'
+
+const LISTES = new Set<Champ>(CHAMPS_LISTES)
+const typeDuChamp = (champ: Champ): TypeSql =>
+  LISTES.has(champ) ? 'text[]' : champ === 'latitude' || champ === 'longitude' ? 'float8' : champ === 'date_maj' ? 'date' : 'text'
+
+/** Columns written for each place, in order: the 32 fields, then its situation. */
+export const COLONNES_ECRITES: ReadonlyArray<{ nom: Champ | keyof Situation; type: TypeSql }> = [
+  ...CHAMPS.map((champ) => ({ nom: champ, type: typeDuChamp(champ) })),
+  { nom: 'commune_resolue', type: 'text' },
+  { nom: 'code_departement', type: 'text' },
+  { nom: 'code_region', type: 'text' },
+  { nom: 'demo', type: 'bool' },
+]

@@ -22,7 +22,20 @@ const CHAMPS_CONNUS = new Set<string>(CHAMPS)
 /** Header as written → canonical column name (trimmed, lower case, BOM and quotes removed). */
 export const canoniser = (entete: string): string => entete.replace(/^\uFEFF/, '').trim().replace(/^"|"$/g, '').toLowerCase()
 
+const roles = new Map<string, Role>()
+
+/** What a column is; cached, since every row of a file asks for the same headers. */
 export function role(entete: string): Role {
+  let connu = roles.get(entete)
+  if (!connu) {
+    connu = trouverRole(entete)
+    if (roles.size > 10_000) roles.clear()
+    roles.set(entete, connu)
+  }
+  return connu
+}
+
+function trouverRole(entete: string): Role {
   const colonne = canoniser(entete)
   if (CHAMPS_CONNUS.has(colonne)) return { type: 'champ', champ: colonne as Champ }
   const renommee = COLONNES_RENOMMEES[colonne]

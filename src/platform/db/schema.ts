@@ -17,7 +17,7 @@ import {
   doublePrecision,
   index,
   integer,
-  jsonb,
+  json,
   pgTable,
   serial,
   text,
@@ -126,8 +126,8 @@ export const sourceRecords = pgTable(
     /** The row's `id` in its source. */
     recordId: text('record_id').notNull(),
     lieuUid: bigint('lieu_uid', { mode: 'number' }).references(() => lieux.uid, { onDelete: 'set null' }),
-    /** The row as received: JSON object, or CSV header → cell. */
-    raw: jsonb('raw').notNull(),
+    /** The row as received: JSON object, or CSV header → cell (`json`, not `jsonb`: key order and text kept). */
+    raw: json('raw').notNull(),
     line: integer('line').notNull(),
     firstImportId: integer('first_import_id').references(() => imports.id),
     lastImportId: integer('last_import_id').references(() => imports.id),

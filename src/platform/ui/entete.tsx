@@ -36,7 +36,7 @@ export function BandeauDemo() {
 
 export function EnTete({ contexte }: { contexte: ContextePage }) {
   return (
-    <header class="entete-zone">
+    <header>
       <div class="entete">
         <div class="conteneur">
           <a class="marque" href="/">

@@ -1,0 +1,97 @@
+/**
+ * Benchmark of the place registry, one engine and one size per process (so that peak memory is
+ * its own): generates N places as a v1.0.2 CSV file (2 % with the defects of real files), then
+ * measures validation alone, import (validation + commune resolution + writing in one
+ * transaction) and CSV export. Prints one JSON line.
+ *
+ *   tsx bench/registre.ts --moteur pglite|postgresql --lieux 100000
+ */
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { Writable } from 'node:stream'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { genererLieux } from '../src/demo/generator.ts'
+import { communesSituees } from '../src/demo/positions.ts'
+import { ouvrirBase, type Base } from '../src/platform/db/database.ts'
+import { enteteCsv, ligneCsvDepuisObjet } from '../src/places/io/ecriture.ts'
+import { exporter } from '../src/places/registry/export.ts'
+import { importer, verifier } from '../src/places/registry/import.ts'
+import { referentiel } from '../src/territories/referentiel.ts'
+
+const { values } = parseArgs({ options: { moteur: { type: 'string', default: 'pglite' }, lieux: { type: 'string', default: '100000' }, url: { type: 'string' } } })
+const n = Number(values.lieux)
+const dossier = mkdtempSync(path.join(tmpdir(), 'aiguillage-bench-'))
+
+async function chronometrer<T>(action: () => Promise<T> | T): Promise<{ secondes: number; resultat: T }> {
+  const debut = performance.now()
+  const resultat = await action()
+  return { secondes: (performance.now() - debut) / 1000, resultat }
+}
+
+async function ouvrir(): Promise<{ base: Base; nettoyer: () => Promise<void> }> {
+  if (values.moteur === 'pglite') {
+    const base = await ouvrirBase({ dossier: path.join(dossier, 'donnees') })
+    return { base, nettoyer: async () => base.fermer() }
+  }
+  const url = values.url as string
+  const nom = `aiguillage_bench_${process.pid}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`drop database if exists ${nom}`)
+  await admin.query(`create database ${nom}`)
+  const cible = new URL(url)
+  cible.pathname = `/${nom}`
+  const base = await ouvrirBase({ url: cible.toString() })
+  return {
+    base,
+    nettoyer: async () => {
+      await base.fermer()
+      await admin.query(`drop database if exists ${nom} with (force)`)
+      await admin.end()
+    },
+  }
+}
+
+try {
+  const generation = await chronometrer(() => {
+    let csv = enteteCsv()
+    for (const lieu of genererLieux({ communes: communesSituees(referentiel()), nombre: n, graine: 42, prefixe: 'bench', tauxDefauts: 0.02 })) {
+      csv += ligneCsvDepuisObjet(lieu)
+    }
+    const fichier = path.join(dossier, 'lieux.csv')
+    writeFileSync(fichier, csv)
+    return fichier
+  })
+  const octets = readFileSync(generation.resultat)
+  const options = { source: 'bench', nomFichier: 'lieux.csv', octets }
+  const validation = await chronometrer(() => verifier(options))
+  const { base, nettoyer } = await ouvrir()
+  try {
+    const importation = await chronometrer(() => importer(base, options))
+    let octetsExportes = 0
+    const puits = new Writable({ write: (m, _e, suite) => ((octetsExportes += m.length), suite()) })
+    const exportation = await chronometrer(() => exporter(base.db, 'csv', puits))
+    process.stdout.write(
+      `${JSON.stringify({
+        moteur: base.moteur,
+        lieux: n,
+        megaOctets: octets.length / 1e6,
+        generation: generation.secondes,
+        validation: validation.secondes,
+        importation: importation.secondes,
+        acceptes: importation.resultat.acceptes,
+        rejetes: importation.resultat.rejetes,
+        exportation: exportation.secondes,
+        exportes: exportation.resultat,
+        megaOctetsExportes: octetsExportes / 1e6,
+        memoireMaxMo: process.resourceUsage().maxRSS / 1024,
+      })}\n`,
+    )
+  } finally {
+    await nettoyer()
+  }
+} finally {
+  rmSync(dossier, { recursive: true, force: true })
+}

@@ -1,0 +1,90 @@
+/**
+ * Writes a batch of accepted rows in ONE statement: every column travels as one array
+ * parameter, `unnest` turns them back into rows, and data-modifying CTEs find the places the
+ * source already has, upsert them, then upsert the rows as received. One round trip per batch
+ * lets the database write while the next batch is being validated; a multi-row INSERT with 40
+ * parameters per row cost more to build than the database work itself.
+ */
+import { sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../platform/db/database.ts'
+import type { Lieu } from '../standard/fields.ts'
+import { COLONNES_ECRITES, type Situation } from './rows.ts'
+
+/** A list as a PostgreSQL array literal, `{"a","b"}`: lists travel as text and are cast back. */
+export function litteralTableau(valeurs: readonly string[]): string {
+  return `{${valeurs.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`
+}
+
+export interface RangeeAEcrire {
+  lieu: Lieu
+  situation: Situation
+  brut: Record<string, unknown>
+  ligne: number
+}
+
+const ident = (nom: string) => sql.raw(`"${nom}"`)
+const COLONNES = COLONNES_ECRITES.filter((c) => c.nom !== 'id')
+
+/** Prefix of the public id of a place whose producer id is already used by another place. */
+export function prefixeSource(source: string): string {
+  return `${source.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-')}_`
+}
+
+/**
+ * Upserts a batch by (source, producer id): existing places are updated in place, new ones get
+ * the producer's id as public id, or `<source>_<id>` when another place already has it.
+ * Returns how many places were created.
+ */
+export async function ecrireLot(db: Db, source: { id: number; name: string }, importId: number, lot: readonly RangeeAEcrire[]): Promise<number> {
+  const tableaux: SQL[] = [
+    sql`${sql.param(lot.map((r) => r.lieu.id))}::text[]`,
+    sql`${sql.param(lot.map((r) => r.ligne))}::int4[]`,
+    sql`${sql.param(lot.map((r) => JSON.stringify(r.brut)))}::text[]`,
+    ...COLONNES.map(({ nom, type }) => {
+      const valeurs = lot.map((r) => {
+        const v = (nom in r.situation ? r.situation[nom as keyof Situation] : r.lieu[nom as keyof Lieu]) as unknown
+        return type === 'text[]' ? litteralTableau(v as string[]) : v
+      })
+      return sql`${sql.param(valeurs)}::${sql.raw(type === 'text[]' ? 'text' : type)}[]`
+    }),
+  ]
+  const noms = ['record_id', 'ligne', 'brut', ...COLONNES.map((c) => c.nom)].map((n) => `"${n}"`).join(', ')
+  const valeurs = COLONNES.map(({ nom, type }) => (type === 'text[]' ? sql`c.${ident(nom)}::text[]` : sql`c.${ident(nom)}`))
+  const misAJour = [...COLONNES.map((c) => c.nom), 'statut', 'updated_at'].map((n) => sql`${ident(n)} = excluded.${ident(n)}`)
+  const resultat = await db.execute(sql`
+    with u as (
+      select * from unnest(${sql.join(tableaux, sql`, `)}) as u(${sql.raw(noms)})
+    ),
+    connus as (
+      select r.record_id, l.uid, l.id from source_records r join lieux l on l.uid = r.lieu_uid
+      where r.source_id = ${source.id} and r.record_id in (select record_id from u)
+    ),
+    cibles as (
+      select u.*, k.uid as uid_connu,
+        coalesce(k.id, case when exists (select 1 from lieux x where x.id = u.record_id)
+                            then ${prefixeSource(source.name)} || u.record_id else u.record_id end) as id_public
+      from u left join connus k using (record_id)
+    ),
+    ecrits as (
+      insert into lieux (uid, id, ${sql.join(COLONNES.map((c) => ident(c.nom)), sql`, `)}, statut, updated_at)
+      select coalesce(c.uid_connu, nextval(pg_get_serial_sequence('lieux', 'uid'))), c.id_public, ${sql.join(valeurs, sql`, `)}, 'publie', now()
+      from cibles c
+      on conflict (uid) do update set ${sql.join(misAJour, sql`, `)}
+      returning uid, id
+    ),
+    enregistres as (
+      insert into source_records (source_id, record_id, lieu_uid, raw, line, first_import_id, last_import_id, received_at)
+      select ${source.id}, c.record_id, e.uid, c.brut::json, c.ligne, ${importId}, ${importId}, now()
+      from cibles c join ecrits e on e.id = c.id_public
+      on conflict (source_id, record_id) do update set
+        raw = excluded.raw, line = excluded.line, lieu_uid = excluded.lieu_uid,
+        last_import_id = excluded.last_import_id, received_at = excluded.received_at
+      returning 1
+    )
+    select (select count(*) from cibles where uid_connu is null)::int as nouveaux, (select count(*) from enregistres)::int as ecrits`)
+  const [bilan] = (resultat as unknown as { rows: Array<{ nouveaux: number; ecrits: number }> }).rows
+  if (!bilan || bilan.ecrits !== lot.length) {
+    throw new Error(`Écriture incomplète d'un lot : ${bilan?.ecrits ?? 0} enregistrement(s) sur ${lot.length}.`)
+  }
+  return bilan.nouveaux
+}

@@ -1,0 +1,79 @@
+/**
+ * The HTTP server: a configured Fastify application, not yet listening (the CLI calls
+ * `app.listen`). Wires the log, security headers, compression, static assets, the page shell,
+ * the French error pages, `/sante` and the routes of each capability.
+ */
+import Fastify, { type FastifyInstance } from 'fastify'
+import { sql } from 'drizzle-orm'
+import type { Config } from '../config.ts'
+import type { Base } from '../db/database.ts'
+import { chargerActifs, urlActif } from '../ui/actifs.ts'
+import { EtatRegistre } from '../../places/pages/etat.ts'
+import { routesLieux } from '../../places/pages/routes.ts'
+import { installerCompression } from './compression.ts'
+import { ENTETES_SECURITE, installerEntetes } from './entetes.ts'
+import { installerErreurs, pageRequeteIncorrecte } from './erreurs.tsx'
+import { JournalAiguillage, serialiseurs } from './journal.ts'
+import { installerPages, rendrePage } from './page.ts'
+import { routesStatiques } from './statiques.ts'
+
+export interface OptionsServeur {
+  base: Base
+  config: Config
+  /** Log requests and errors at `config.logLevel` (default true). */
+  journal?: boolean
+  /** Where log lines go (default: standard output); tests read them. */
+  destinationJournal?: { write(ligne: string): void }
+}
+
+export async function creerServeur(options: OptionsServeur): Promise<FastifyInstance> {
+  const { base, config } = options
+  const actifs = chargerActifs()
+  const etat = new EtatRegistre(base.db)
+  const optionsPages = { nomTerritoire: config.nomTerritoire, feuilleDeStyle: urlActif(actifs, 'aiguillage.css'), demo: etat.demo }
+  const app = Fastify({
+    logger:
+      options.journal === false
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: serialiseurs,
+            ...(options.destinationJournal && { stream: options.destinationJournal }),
+          },
+    logController: new JournalAiguillage(),
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+    bodyLimit: 1024 * 1024,
+    // A malformed address (`/%E0%A4%A`) is refused before hooks run: same headers, same French page.
+    frameworkErrors: async (_erreur, request, reply) => {
+      const html = rendrePage(optionsPages, '/', await etat.demo.actuel(), pageRequeteIncorrecte(400))
+      request.log.info({ methode: request.method, route: null, statut: 400 }, 'adresse mal formée')
+      reply.raw.writeHead(400, {
+        ...ENTETES_SECURITE,
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': Buffer.byteLength(html),
+      })
+      reply.raw.end(html)
+    },
+  })
+
+  installerEntetes(app)
+  installerCompression(app)
+  installerPages(app, optionsPages)
+  installerErreurs(app)
+
+  app.get('/sante', async (_request, reply) => {
+    reply.header('cache-control', 'no-store')
+    try {
+      await base.db.execute(sql`select 1`)
+      return { statut: 'ok', moteur: base.moteur }
+    } catch {
+      return reply.code(503).send({ statut: 'indisponible', moteur: base.moteur })
+    }
+  })
+  routesStatiques(app, actifs)
+  routesLieux(app, base, etat)
+
+  await app.ready()
+  return app
+}
