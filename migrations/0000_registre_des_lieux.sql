@@ -53,6 +53,7 @@ CREATE TABLE "lieux" (
 	"commune_resolue" text,
 	"code_departement" text,
 	"code_region" text,
+	"texte_recherche" text DEFAULT '' NOT NULL,
 	"statut" text DEFAULT 'publie' NOT NULL,
 	"demo" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -41,6 +41,13 @@ function preciser(commune: Commune, candidats: readonly Commune[]): Commune {
   return candidats.find((c) => c.parent === commune.code && c.type === 'arrondissement-municipal') ?? commune
 }
 
+/** The commune a postcode belongs to when it belongs to one only (its arrondissements aside). */
+function uniqueCommuneDuCodePostal(ref: Referentiel, cp: string): Commune | undefined {
+  const candidats = ref.parCodePostal.get(cp) ?? []
+  const communes = candidats.filter((c) => c.type === 'commune-actuelle')
+  return communes.length === 1 && communes[0] ? preciser(communes[0], candidats) : undefined
+}
+
 function plusPeuplee(communes: readonly Commune[]): Commune | undefined {
   return [...communes].sort((a, b) => b.population - a.population)[0]
 }
@@ -64,14 +71,12 @@ function parCodePostalEtNom(ref: Referentiel, cp: string | null, cle: string): C
   // A typo in the name, among the communes of the postcode.
   const plafond = Math.max(2, Math.floor(cle.length * 0.2))
   const proches = candidats.filter((c) => distanceEdition(c.cle, cle, plafond) <= plafond)
-  if (proches.length === 1) return proches[0]
+  if (proches.length === 1 && proches[0]) return preciser(proches[0], candidats)
 
   // A shortened or lengthened name (« Chamonix » for Chamonix-Mont-Blanc), unique within the postcode.
   if (cle.length < 4) return undefined
-  const contenant = candidats.filter((c) => {
-    return c.cle.includes(cle) || cle.includes(c.cle)
-  })
-  return contenant.length === 1 ? contenant[0] : undefined
+  const contenant = candidats.filter((c) => c.cle.includes(cle) || cle.includes(c.cle))
+  return contenant.length === 1 && contenant[0] ? preciser(contenant[0], candidats) : undefined
 }
 
 export function resoudreCommune(adresse: AdresseCommune, ref: Referentiel): Resolution {
@@ -110,6 +115,15 @@ export function resoudreCommune(adresse: AdresseCommune, ref: Referentiel): Reso
   }
 
   const trouvee = parCodePostalEtNom(ref, cp, cle)
+  const seule = cp ? uniqueCommuneDuCodePostal(ref, cp) : undefined
+  if (!trouvee && seule && !code) {
+    // « Montfavet » 84140: a district, not a commune; its postcode belongs to one commune only.
+    return {
+      statut: 'completee',
+      commune: seule,
+      explication: `« ${adresse.commune ?? ''} » n'est pas le nom d'une commune : le code postal ${cp} n'appartient qu'à la commune ${seule.nom} (${seule.code}), qui est retenue.`,
+    }
+  }
   if (trouvee) {
     if (!code) return { statut: 'completee', commune: trouvee }
     return {

@@ -55,11 +55,15 @@ interface CommuneBrute {
 
 const ABREVIATIONS: Readonly<Record<string, string>> = { st: 'saint', ste: 'sainte', sts: 'saint', stes: 'sainte' }
 
-/** Key for comparing commune names: « ST-ÉTIENNE CEDEX 1 », « SAINT ETIENNE 42000 » and « Saint-Étienne » match. */
+/**
+ * Key for comparing commune names: « ST-ÉTIENNE CEDEX 1 », « SAINT ETIENNE 42000 » and
+ * « Saint-Étienne » match, and so do « Paris 15ème », « PARIS 15E » and the official
+ * « Paris 15e Arrondissement » (postcodes dropped, ordinals kept as numbers).
+ */
 export function cleCommune(nom: string): string {
   const liste = mots(nom)
-    .filter((m) => !/^\d+$/.test(m))
-    .map((m) => ABREVIATIONS[m] ?? m)
+    .filter((m) => !/^\d+$/.test(m) && m !== 'arrondissement' && m !== 'arr')
+    .map((m) => ABREVIATIONS[m] ?? m.replace(/^(\d+)(?:e|er|eme|ieme|em|me)$/, '$1'))
   const cedex = liste.indexOf('cedex')
   return (cedex >= 0 ? liste.slice(0, cedex) : liste).join('')
 }

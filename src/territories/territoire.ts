@@ -73,6 +73,9 @@ export function lireTerritoire(texte: string, ref: Referentiel): Territoire {
   const code = /^\d[\dAB]?$/i.test(valeur) ? valeur.padStart(2, '0').toUpperCase() : valeur.toUpperCase()
   let trouves = candidats(ref, type, code)
   if (trouves.length === 0) trouves = parNom(ref, type, valeur)
+  // Overseas collectivities (975, 988…) are both « département » and « région » in the COG: one territory.
+  const departement = trouves.find((t) => t.type === 'departement')
+  if (departement && trouves.every((t) => t.type === 'departement' || (t.type === 'region' && t.code === departement.code && t.nom === departement.nom))) trouves = [departement]
   if (trouves.length === 1 && trouves[0]) return trouves[0]
   if (trouves.length > 1) {
     const choix = trouves.map((t) => `« ${t.type}:${t.code} » (${LIBELLES[t.type]} ${t.nom})`).join(' ou ')

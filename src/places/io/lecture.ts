@@ -41,35 +41,46 @@ export function detecterSeparateur(texte: string): string {
   return [';', '\t'].reduce((meilleur, c) => (compte(c) > compte(meilleur) ? c : meilleur), ',')
 }
 
+const sautsDeLigne = (texte: string): number => texte.match(/\r\n|\r|\n/g)?.length ?? 0
+
 function lireCsv(texte: string): Omit<Lecture, 'format' | 'encodage'> {
   const separateur = detecterSeparateur(texte)
-  let enregistrements: Array<{ record: string[]; info: { lines: number } }>
+  let enregistrements: Array<{ record: string[]; raw: string }>
   try {
     enregistrements = parse(texte, {
       delimiter: separateur,
       relax_quotes: true,
       relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as Array<{ record: string[]; info: { lines: number } }>
+      skip_empty_lines: false,
+      raw: true,
+    }) as unknown as Array<{ record: string[]; raw: string }>
   } catch (erreur) {
     throw new FichierIlisibleError(`Le fichier CSV est illisible : ${(erreur as Error).message}`)
   }
-  const [entete, ...corps] = enregistrements
-  if (!entete) throw new FichierIlisibleError('Le fichier CSV est vide : aucune ligne d’en-tête.')
-  const colonnes = entete.record.map((c) => c.trim())
-  let finPrecedente = entete.info.lines
-  const rangees = corps.map(({ record, info }) => {
+  // Line numbers are counted here: csv-parse counts a CRLF inside a quoted cell as two lines.
+  let ligne = 1
+  let colonnes: string[] | undefined
+  const rangees: RangeeBrute[] = []
+  for (const { record, raw } of enregistrements) {
+    const debut = ligne
+    ligne += sautsDeLigne(raw.replace(/(\r\n|\r|\n)$/, '')) + 1
+    // blank lines, and rows of separators only (what spreadsheets write for empty rows)
+    if (record.every((cellule) => cellule.trim() === '')) continue
+    if (!colonnes) {
+      colonnes = record.map((c) => c.trim())
+      continue
+    }
     const valeurs: Record<string, unknown> = {}
     colonnes.forEach((colonne, i) => {
       const cellule = record[i]
       if (cellule !== undefined && colonne !== '') valeurs[colonne] = cellule
     })
-    if (record.length > colonnes.length) valeurs[CELLULES_EN_TROP] = record.slice(colonnes.length)
-    const rangee = { ligne: finPrecedente + 1, valeurs }
-    finPrecedente = info.lines
-    return rangee
-  })
+    if (record.length > colonnes.length && record.slice(colonnes.length).some((c) => c.trim() !== '')) {
+      valeurs[CELLULES_EN_TROP] = record.slice(colonnes.length)
+    }
+    rangees.push({ ligne: debut, valeurs })
+  }
+  if (!colonnes) throw new FichierIlisibleError('Le fichier CSV est vide : aucune ligne d’en-tête.')
   return { colonnes, rangees }
 }
 
@@ -79,7 +90,8 @@ function objetsJson(donnees: unknown): unknown[] {
     const objet = donnees as Record<string, unknown>
     if (objet.type === 'FeatureCollection' && Array.isArray(objet.features)) {
       return objet.features.map((feature) => {
-        const f = (feature ?? {}) as { properties?: Record<string, unknown>; geometry?: { type?: string; coordinates?: unknown } }
+        if (!feature || typeof feature !== 'object') return feature
+        const f = feature as { properties?: Record<string, unknown>; geometry?: { type?: string; coordinates?: unknown } }
         const proprietes = { ...(f.properties ?? {}) }
         const coordonnees = f.geometry?.type === 'Point' && Array.isArray(f.geometry.coordinates) ? f.geometry.coordinates : undefined
         if (coordonnees && proprietes.latitude === undefined && proprietes.longitude === undefined) {
@@ -89,7 +101,10 @@ function objetsJson(donnees: unknown): unknown[] {
         return proprietes
       })
     }
-    const tableau = Object.values(objet).find(Array.isArray)
+    // The array holding the places: the one with the most objects (`{"erreurs": [], "lieux": […]}`).
+    const tableaux = Object.values(objet).filter(Array.isArray)
+    const objets = (t: unknown[]) => t.filter((e) => e !== null && typeof e === 'object' && !Array.isArray(e)).length
+    const tableau = tableaux.sort((a, b) => objets(b) - objets(a))[0]
     if (tableau) return tableau
   }
   throw new FichierIlisibleError('Le fichier JSON doit contenir un tableau de lieux (ou une FeatureCollection GeoJSON).')

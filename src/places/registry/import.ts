@@ -227,7 +227,7 @@ async function enregistrer(base: Base, options: OptionsImport, analyse: Analyse,
           tx,
           source,
           importation.id,
-          acceptees.map((a) => ({ lieu: a.resultat.lieu, situation: situation(a.resultat.localisation.commune, source.demo), brut: a.brut, ligne: a.ligne })),
+          acceptees.map((a) => ({ lieu: a.resultat.lieu, situation: situation(a.resultat.lieu, a.resultat.localisation.commune, source.demo), brut: a.brut, ligne: a.ligne })),
         )
         bilan.nouveaux += nouveaux
         bilan.misAJour += acceptees.length - nouveaux

@@ -53,7 +53,7 @@ export async function ecrireLot(db: Db, source: { id: number; name: string }, im
   const misAJour = [...COLONNES.map((c) => c.nom), 'statut', 'updated_at'].map((n) => sql`${ident(n)} = excluded.${ident(n)}`)
   const resultat = await db.execute(sql`
     with u as (
-      select * from unnest(${sql.join(tableaux, sql`, `)}) as u(${sql.raw(noms)})
+      select * from unnest(${sql.join(tableaux, sql`, `)}) with ordinality as u(${sql.raw(noms)}, rang)
     ),
     connus as (
       select r.record_id, l.uid, l.id from source_records r join lieux l on l.uid = r.lieu_uid
@@ -69,6 +69,7 @@ export async function ecrireLot(db: Db, source: { id: number; name: string }, im
       insert into lieux (uid, id, ${sql.join(COLONNES.map((c) => ident(c.nom)), sql`, `)}, statut, updated_at)
       select coalesce(c.uid_connu, nextval(pg_get_serial_sequence('lieux', 'uid'))), c.id_public, ${sql.join(valeurs, sql`, `)}, 'publie', now()
       from cibles c
+      order by c.rang -- new places are numbered in the file's order
       on conflict (uid) do update set ${sql.join(misAJour, sql`, `)}
       returning uid, id
     ),

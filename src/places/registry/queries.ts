@@ -2,13 +2,13 @@
  * Reading the registry: published places of a territory (streamed in id order for exports),
  * pages of the public list, one place, counts.
  */
-import { and, asc, count, desc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, like, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
 import { lieux, sourceRecords, sources } from '../../platform/db/schema.ts'
 import type { Territoire } from '../../territories/territoire.ts'
 import type { RangeeStandard } from '../io/ecriture.ts'
 import { CHAMPS, CHAMPS_LISTES } from '../standard/fields.ts'
-import type { LigneLieu } from './rows.ts'
+import { texteDeRecherche, type LigneLieu } from './rows.ts'
 
 export function conditionTerritoire(territoire: Territoire | undefined): SQL | undefined {
   if (!territoire) return undefined
@@ -81,10 +81,11 @@ export interface Filtres {
 }
 
 function condition(filtres: Filtres): SQL | undefined {
-  const recherche = filtres.q?.trim()
-  const texte = recherche
-    ? or(ilike(lieux.nom, `%${recherche}%`), ilike(lieux.commune, `%${recherche}%`), eq(lieux.code_postal, recherche))
-    : undefined
+  // words are matched without case nor accents; LIKE's wildcards in them are taken literally
+  const mots = texteDeRecherche(filtres.q ?? '')
+    .split(' ')
+    .filter((m) => m !== '')
+  const texte = mots.length ? and(...mots.map((m) => like(lieux.texteRecherche, `%${m}%`))) : undefined
   return and(publie, conditionTerritoire(filtres.territoire), texte)
 }
 

@@ -6,6 +6,7 @@
 import type { InferInsertModel, InferSelectModel } from 'drizzle-orm'
 import { CHAMPS, CHAMPS_LISTES, type Champ, type Lieu } from '../standard/fields.ts'
 import type { Commune } from '../../territories/referentiel.ts'
+import { sansAccents } from '../../platform/text.ts'
 import type { lieux } from '../../platform/db/schema.ts'
 
 export type LigneLieu = InferSelectModel<typeof lieux>
@@ -16,26 +17,32 @@ export interface Situation {
   commune_resolue: string | null
   code_departement: string | null
   code_region: string | null
+  texte_recherche: string
   demo: boolean
 }
 
-export function situation(commune: Commune | null, demo: boolean): Situation {
+/** Text compared by the list page's search: lower case, no accents, single spaces. */
+export const texteDeRecherche = (texte: string): string => sansAccents(texte.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim()
+
+export function situation(lieu: Lieu, commune: Commune | null, demo: boolean): Situation {
   return {
     commune_resolue: commune?.code ?? null,
     code_departement: commune?.departement || null,
     code_region: commune?.region || null,
+    texte_recherche: texteDeRecherche(`${lieu.nom} ${lieu.commune} ${commune?.nom ?? ''} ${lieu.code_postal}`),
     demo,
   }
 }
 
 /** A place as a row of `lieux` (for writing one place; imports use the bulk writer of `lots.ts`). */
 export function versLigne(lieu: Lieu, commune: Commune | null, demo: boolean): NouvelleLigneLieu {
-  const s = situation(commune, demo)
+  const s = situation(lieu, commune, demo)
   return {
     ...lieu,
     communeResolue: s.commune_resolue,
     codeDepartement: s.code_departement,
     codeRegion: s.code_region,
+    texteRecherche: s.texte_recherche,
     demo,
     statut: 'publie',
     updatedAt: new Date(),
@@ -60,5 +67,6 @@ export const COLONNES_ECRITES: ReadonlyArray<{ nom: Champ | keyof Situation; typ
   { nom: 'commune_resolue', type: 'text' },
   { nom: 'code_departement', type: 'text' },
   { nom: 'code_region', type: 'text' },
+  { nom: 'texte_recherche', type: 'text' },
   { nom: 'demo', type: 'bool' },
 ]

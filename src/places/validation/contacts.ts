@@ -39,15 +39,38 @@ export function lireCourriels(brut: unknown, constat: Constat, enPlus: readonly 
   return retenus
 }
 
+/** Percent-encodes the characters of `texte` that `admis` does not accept. */
+function encoder(texte: string, admis: RegExp): string {
+  let sortie = ''
+  for (const c of texte) {
+    sortie += admis.test(c) || c === '%' ? c : [...new TextEncoder().encode(c)].map((o) => `%${o.toString(16).toUpperCase().padStart(2, '0')}`).join('')
+  }
+  return sortie
+}
+
+/**
+ * The same address in the shape the ANCT library's `Url()` accepts: path and query characters
+ * it refuses are percent-encoded (same address for the server); a fragment it refuses is
+ * dropped (it only scrolls the page). A port cannot be written in that shape: `null`.
+ */
+function formeBibliotheque(url: URL): string | null {
+  if (url.port !== '' || url.username !== '' || url.password !== '') return null
+  const chemin = encoder(url.pathname, /[+~,@/.\w-]/)
+  const requete = url.search === '' ? '' : `?${encoder(url.search.slice(1), /[-+=&;@.\w]/)}`
+  const fragment = /^#[.!/\\\w]*$/.test(url.hash) ? url.hash : ''
+  return `${url.protocol}//${url.hostname}${chemin}${requete}${fragment}`
+}
+
 /** A web address in canonical form, or `null`. `strict` also requires the ANCT library's URL shape. */
 export function lireUrl(texte: string, strict: boolean): string | null {
   let candidat = texte.trim()
   if (!/^[a-z][a-z0-9+.-]*:/i.test(candidat) && /^[\w-]+(\.[\w-]+)+(\/|$)/.test(candidat)) candidat = `https://${candidat}`
+  // Spaces are not part of an address: encoded, as browsers do.
+  if (/\s/.test(candidat)) candidat = candidat.replace(/\s/g, '%20')
   if (!schemaUrl.safeParse(candidat).success) return null
   if (!strict || URL_BIBLIOTHEQUE.test(candidat)) return candidat
-  // Same address, characters the library refuses percent-encoded (e.g. « ( » → %28).
-  const encodee = new URL(candidat).href.replace(/[()'!*$]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-  return URL_BIBLIOTHEQUE.test(encodee) ? encodee : null
+  const forme = formeBibliotheque(new URL(candidat))
+  return forme !== null && URL_BIBLIOTHEQUE.test(forme) ? forme : null
 }
 
 export interface SitesWeb {

@@ -20,12 +20,12 @@ export function versDateIso(texte: string): string | null {
   let iso: string | undefined
   let m: RegExpMatchArray | null
   if ((m = texte.match(/^(\d{4})-(\d{2})-(\d{2})$/))) iso = texte
-  else if ((m = texte.match(/^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/))) iso = `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}`
+  else if ((m = texte.match(/^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/))) iso = `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}`
   else if ((m = texte.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/))) iso = `${m[3]}-${m[2]?.padStart(2, '0')}-${m[1]?.padStart(2, '0')}`
   else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(texte)) {
-    const instant = new Date(texte.replace(' ', 'T'))
+    const instant = new Date(texte.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'))
     if (Number.isNaN(instant.getTime())) return null
-    iso = /(Z|[+-]\d{2}:?\d{2})$/.test(texte) ? aujourdhuiParis(instant) : texte.slice(0, 10)
+    iso = /(Z|[+-]\d{2}(:?\d{2})?)$/.test(texte) ? aujourdhuiParis(instant) : texte.slice(0, 10)
   }
   return iso !== undefined && schemaDate.safeParse(iso).success ? iso : null
 }

@@ -51,6 +51,15 @@ export function lireHoraires(brut: unknown, constat: Constat): string | null {
   return verdict.valeur
 }
 
+/**
+ * A rewrite that produced a rule with no day (« …; 09:00-12:00 ») from a value that named days
+ * would open the place every day: « Mo 14-17;9-12 » meant something else. Not a safe correction.
+ */
+function regleSansJour(propre: string, original: string): boolean {
+  const nommeDesJours = /\b(Mo|Tu|We|Th|Fr|Sa|Su|PH|lun|mar|mer|jeu|ven|sam|dim)/i.test(original)
+  return nommeDesJours && propre.split(';').some((regle) => /^\s*\d/.test(regle))
+}
+
 function juger(texte: string, constat: Constat): string | null {
   const brut = texte
   // The national pipeline writes « 24/7 » as « Mo-Sun 00:00-00:00 ».
@@ -73,7 +82,7 @@ function juger(texte: string, constat: Constat): string | null {
   if (remarques.length === 0) return texte
   const propre = analyse.prettifyValue()
   try {
-    if (analyserHoraires(propre).getWarnings().length === 0) {
+    if (analyserHoraires(propre).getWarnings().length === 0 && !regleSansJour(propre, texte)) {
       constat.correction('horaires', brut, `Horaires réécrits dans la syntaxe OpenStreetMap : « ${propre} ».`)
       return propre
     }

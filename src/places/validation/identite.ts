@@ -27,13 +27,17 @@ export function lireNom(brut: unknown, constat: Constat): string | null {
   return null
 }
 
-/** Luhn key of a SIRET; La Poste's establishments (SIREN 356000000) use « sum of digits divisible by 5 ». */
+/**
+ * Luhn key of a SIRET. La Poste's establishments (SIREN 356000000) may instead have a sum of
+ * digits divisible by 5; its head office follows Luhn.
+ */
 export function cleSiretValide(siret: string): boolean {
   if (!/^\d{14}$/.test(siret)) return false
-  if (siret.startsWith('356000000')) {
-    const somme = [...siret].reduce((total, chiffre) => total + Number(chiffre), 0)
-    return somme % 5 === 0
-  }
+  if (luhn(siret)) return true
+  return siret.startsWith('356000000') && [...siret].reduce((total, chiffre) => total + Number(chiffre), 0) % 5 === 0
+}
+
+function luhn(siret: string): boolean {
   let somme = 0
   for (let i = 0; i < 14; i++) {
     let chiffre = Number(siret[13 - i])

@@ -255,10 +255,19 @@ describe('validerLigne : commune', () => {
 
   it('avertit d’une commune introuvable sans rejeter la ligne', () => {
     const { code_insee: _retire, ...sansCode } = BASE
-    const resultat = validerLigne({ ...sansCode, commune: 'Montfavet', code_postal: '84140' }, contexte)
-    expect(resultat.lieu).toMatchObject({ commune: 'Montfavet', code_insee: null })
+    const resultat = validerLigne({ ...sansCode, commune: 'Quartier des Hauts', code_postal: '73000' }, contexte)
+    expect(resultat.lieu).toMatchObject({ commune: 'Quartier des Hauts', code_insee: null })
     expect(resume(resultat.problemes)).toEqual(['avertissement:commune'])
     expect(resultat.localisation.commune).toBeNull()
+  })
+
+  it('rattache un quartier à la seule commune de son code postal, avec un avertissement', () => {
+    const { code_insee: _retire, ...sansCode } = BASE
+    const resultat = validerLigne({ ...sansCode, commune: 'Montfavet', code_postal: '84140' }, contexte)
+    expect(resultat.lieu).toMatchObject({ commune: 'Montfavet', code_insee: '84007' })
+    expect(resultat.problemes).toEqual([
+      expect.objectContaining({ niveau: 'avertissement', champ: 'commune', message: expect.stringMatching(/n'est pas le nom d'une commune : le code postal 84140 n'appartient qu'à la commune Avignon/) }),
+    ])
   })
 
   it('réécrit un nom de commune aux caractères non admis avec le nom officiel', () => {

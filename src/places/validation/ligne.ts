@@ -87,7 +87,8 @@ export function validerLigne(brut: Record<string, unknown>, contexte: Contexte):
     case 'completee':
       if (trouvee) {
         codeInsee = trouvee.code
-        constat.correction('code_insee', '', `Code INSEE complété d'après la commune et le code postal : ${trouvee.code} (${trouvee.nom}).`)
+        if (resolution.explication) constat.avertissement('commune', commune ?? '', resolution.explication)
+        else constat.correction('code_insee', '', `Code INSEE complété d'après la commune et le code postal : ${trouvee.code} (${trouvee.nom}).`)
       }
       break
     case 'corrigee':

@@ -14,7 +14,9 @@ export interface Presentation {
 
 export function raccourcir(texte: string, longueur: number): string {
   if (texte.length <= longueur) return texte
-  const coupe = texte.slice(0, longueur - 1)
+  let coupe = texte.slice(0, longueur - 1)
+  // never split a character outside the basic plane (emoji) in two
+  if (/[\ud800-\udbff]$/.test(coupe)) coupe = coupe.slice(0, -1)
   const espace = coupe.lastIndexOf(' ')
   return `${(espace > longueur * 0.6 ? coupe.slice(0, espace) : coupe).replace(/[\s,;:.-]+$/, '')}…`
 }

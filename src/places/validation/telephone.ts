@@ -61,7 +61,7 @@ export function lireTelephone(brut: unknown, codePostal: string | null, constat:
   const texte = nettoyerLigne(brut)
   if (texte === null) return null
   if (MOTIF_TELEPHONE.test(texte)) return texte
-  const morceaux = texte.split(/\s*(?:[/|;,]|\bou\b|\bet\b)\s*/i).filter((m) => /\d/.test(m))
+  const morceaux = texte.split(/\s*(?:[/|;,]|\s-\s|\bou\b|\bet\b)\s*/i).filter((m) => /\d/.test(m))
   for (const [rang, morceau] of morceaux.entries()) {
     const numero = normaliserTelephone(morceau, codePostal)
     if (numero === null) continue

@@ -100,6 +100,8 @@ export const lieux = pgTable(
     communeResolue: text('commune_resolue'),
     codeDepartement: text('code_departement'),
     codeRegion: text('code_region'),
+    /** Name, commune and postcode without case nor accents, for the simple search of the list page. */
+    texteRecherche: text('texte_recherche').notNull().default(''),
     /** `publie`, or `retire` when the last import of its source no longer contains it. */
     statut: text('statut').notNull().default('publie'),
     demo: boolean('demo').notNull().default(false),
