@@ -6,6 +6,7 @@ CREATE TABLE "imports" (
 	"format" text NOT NULL,
 	"schema_version" text NOT NULL,
 	"encoding" text NOT NULL,
+	"columns" text[],
 	"started_at" timestamp with time zone NOT NULL,
 	"finished_at" timestamp with time zone NOT NULL,
 	"rows_read" integer NOT NULL,
@@ -62,7 +63,6 @@ CREATE TABLE "lieux" (
 );
 --> statement-breakpoint
 CREATE TABLE "source_records" (
-	"id" bigserial PRIMARY KEY NOT NULL,
 	"source_id" integer NOT NULL,
 	"record_id" text NOT NULL,
 	"lieu_uid" bigint,
@@ -70,7 +70,8 @@ CREATE TABLE "source_records" (
 	"line" integer NOT NULL,
 	"first_import_id" integer,
 	"last_import_id" integer,
-	"received_at" timestamp with time zone NOT NULL
+	"received_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "source_records_pk" PRIMARY KEY("source_id","record_id")
 );
 --> statement-breakpoint
 CREATE TABLE "sources" (
@@ -89,8 +90,6 @@ ALTER TABLE "source_records" ADD CONSTRAINT "source_records_last_import_id_impor
 CREATE INDEX "imports_source_idx" ON "imports" USING btree ("source_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "lieux_id_idx" ON "lieux" USING btree ("id");--> statement-breakpoint
 CREATE INDEX "lieux_departement_idx" ON "lieux" USING btree ("code_departement");--> statement-breakpoint
-CREATE INDEX "lieux_region_idx" ON "lieux" USING btree ("code_region");--> statement-breakpoint
 CREATE INDEX "lieux_commune_idx" ON "lieux" USING btree ("commune_resolue");--> statement-breakpoint
 CREATE INDEX "lieux_nom_idx" ON "lieux" USING btree ("nom");--> statement-breakpoint
-CREATE UNIQUE INDEX "source_records_source_record_idx" ON "source_records" USING btree ("source_id","record_id");--> statement-breakpoint
 CREATE INDEX "source_records_lieu_idx" ON "source_records" USING btree ("lieu_uid");

@@ -36,19 +36,20 @@ export function resume(bilan: Bilan, ecrit: boolean): string {
   return lignes.join('\n')
 }
 
-/** Progress on standard error for files of more than 5,000 rows: a rewritten line on a terminal, tenths otherwise. */
-export function progression(): (traites: number, total: number) => void {
+/** Progress on standard error for large files: a rewritten line on a terminal, each tenth otherwise. */
+export function progression(tailleFichier: number): (traites: number, avancement: number) => void {
   let dernierDixieme = -1
-  return (traites, total) => {
-    if (total < 5000) return
+  return (traites, avancement) => {
+    if (tailleFichier < 2_000_000) return
+    const pourcent = Math.floor(100 * avancement)
     if (process.stderr.isTTY) {
-      process.stderr.write(`\r  ${nombre(traites)} / ${nombre(total)} lignes (${Math.floor((100 * traites) / total)} %)${traites === total ? '\n' : ''}`)
+      process.stderr.write(`\r  ${nombre(traites)} lignes traitées (${pourcent} % du fichier)${avancement >= 1 ? '\n' : ''}`)
       return
     }
-    const dixieme = Math.floor((10 * traites) / total)
+    const dixieme = Math.floor(10 * avancement)
     if (dixieme !== dernierDixieme) {
       dernierDixieme = dixieme
-      process.stderr.write(`  ${nombre(traites)} / ${nombre(total)} lignes (${dixieme * 10} %)\n`)
+      process.stderr.write(`  ${nombre(traites)} lignes traitées (${dixieme * 10} %)\n`)
     }
   }
 }

@@ -21,7 +21,7 @@ export function decoderEntites(texte: string): string {
 
 /** Multi-line text: HTML tags and entities removed, markdown escapes undone, blank lines collapsed. */
 /** Anything `nettoyerTexte` would change; most values have none and are returned as they are. */
-const A_NETTOYER = /[<&\\\r\t\u00a0\u202f]|\n\s*\n\s*\n| {2}|^\s|\s$|[ ]\n|\n[ ]/
+const A_NETTOYER = /[<&\\\r\t\u00a0\u202f\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\n\s*\n\s*\n| {2}|^\s|\s$|[ ]\n|\n[ ]/
 
 export function nettoyerTexte(valeur: unknown): string | null {
   if (valeur === null || valeur === undefined) return null
@@ -36,6 +36,7 @@ export function nettoyerTexte(valeur: unknown): string | null {
     texte = decoderEntites(texte)
   }
   texte = texte
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '') // control characters (NUL breaks PostgreSQL text)
     .replace(/\r\n?/g, '\n')
     .replace(/[\t\u00a0\u202f ]+/g, ' ')
     .split('\n')

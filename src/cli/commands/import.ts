@@ -48,7 +48,7 @@ le rapport.`,
         nomFichier,
         octets,
         conserverAbsents: options.conserverAbsents ?? false,
-        progression: progression(),
+        progression: progression(octets.length),
       }
       const bilan = options.verifier ? verifier(parametres) : await avecBase((base) => importer(base, parametres))
       console.log(resume(bilan, !options.verifier))

@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { CELLULES_EN_TROP, NON_OBJET } from '../validation/colonnes.ts'
 import { detecterFormat, detecterSeparateur, FichierIlisibleError, lireFichier } from './lecture.ts'
 
-const csv = (texte: string, nom = 'lieux.csv') => lireFichier(nom, Buffer.from(texte, 'utf8'))
-const json = (donnees: unknown, nom = 'lieux.json') => lireFichier(nom, Buffer.from(JSON.stringify(donnees), 'utf8'))
+/** Reads a whole file, rows as an array (the reader yields them as they are iterated), without the raw rows. */
+const lire = (nom: string, octets: Uint8Array) => {
+  const { avancement: _avancement, ...lecture } = lireFichier(nom, octets)
+  return { ...lecture, rangees: [...lecture.rangees].map(({ ligne, valeurs }) => ({ ligne, valeurs })) }
+}
+const csv = (texte: string, nom = 'lieux.csv') => lire(nom, Buffer.from(texte, 'utf8'))
+const json = (donnees: unknown, nom = 'lieux.json') => lire(nom, Buffer.from(JSON.stringify(donnees), 'utf8'))
 const lignes = (texte: string) => csv(texte).rangees.map((r) => [r.ligne, r.valeurs.id])
 
 function illisible(lecture: () => unknown): FichierIlisibleError {
@@ -33,6 +38,25 @@ describe('detecterSeparateur', () => {
     expect(detecterSeparateur('id;nom;adresse\n1,2,3,4,5')).toBe(';')
     expect(detecterSeparateur('id\tnom\tadresse')).toBe('\t')
     expect(detecterSeparateur('"a;b;c",d,e')).toBe(',')
+  })
+})
+
+describe('lireFichier : ligne telle que reçue', () => {
+  it('garde les cellules d’une ligne CSV et l’objet JSON tels quels', () => {
+    const enCsv = [...lireFichier('l.csv', Buffer.from('id,nom,vide\n1, Médiathèque ,\n')).rangees]
+    expect(enCsv[0]?.brut).toEqual(['1', ' Médiathèque ', ''])
+    const objet = { id: 1, nom: 'x', extra: { a: [1] } }
+    expect([...lireFichier('l.json', Buffer.from(JSON.stringify([objet]))).rangees][0]?.brut).toEqual(objet)
+  })
+
+  it('lit un gros CSV morceau par morceau, avec l’avancement', () => {
+    const lignes = Array.from({ length: 100_000 }, (_, i) => `${i},"Lieu ${i}\nsur deux lignes",x`)
+    const lecture = lireFichier('l.csv', Buffer.from(`id,nom,c\n${lignes.join('\n')}\n`))
+    expect(lecture.avancement()).toBeLessThan(0.5)
+    const rangees = [...lecture.rangees]
+    expect(rangees.length).toBe(100_000)
+    expect(rangees[99_999]).toMatchObject({ ligne: 2 + 2 * 99_999, valeurs: { id: '99999', nom: 'Lieu 99999\nsur deux lignes' } })
+    expect(lecture.avancement()).toBe(1)
   })
 })
 
@@ -102,13 +126,13 @@ describe('lireFichier : CSV', () => {
   })
 
   it('lit un CSV UTF-8 avec BOM sans polluer le premier nom de colonne', () => {
-    const lecture = lireFichier('l.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('id,nom\n1,a\n')]))
+    const lecture = lire('l.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('id,nom\n1,a\n')]))
     expect(lecture.colonnes[0]).toBe('id')
     expect(lecture.rangees[0]?.valeurs).toEqual({ id: '1', nom: 'a' })
   })
 
   it('lit un CSV windows-1252', () => {
-    const lecture = lireFichier('l.csv', Buffer.from('id;nom;commune\n1;Médiathèque;Chambéry\n', 'latin1'))
+    const lecture = lire('l.csv', Buffer.from('id;nom;commune\n1;Médiathèque;Chambéry\n', 'latin1'))
     expect(lecture.encodage).toBe('windows-1252')
     expect(lecture.rangees[0]?.valeurs).toEqual({ id: '1', nom: 'Médiathèque', commune: 'Chambéry' })
   })
@@ -183,7 +207,7 @@ describe('lireFichier : JSON', () => {
   })
 
   it('lit un JSON avec BOM', () => {
-    const lecture = lireFichier('l.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[{"id":"1"}]')]))
+    const lecture = lire('l.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[{"id":"1"}]')]))
     expect(lecture.rangees).toEqual([{ ligne: 1, valeurs: { id: '1' } }])
   })
 })

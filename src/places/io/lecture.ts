@@ -4,7 +4,7 @@
  * GeoJSON FeatureCollection). Each row keeps its position for the report: the line where it
  * starts in a CSV, its rank in a JSON array.
  */
-import { parse } from 'csv-parse/sync'
+import { Parser } from 'csv-parse'
 import { CELLULES_EN_TROP, NON_OBJET } from '../validation/colonnes.ts'
 import { decoder, type Encodage } from './decodage.ts'
 
@@ -13,7 +13,10 @@ export type Format = 'csv' | 'json'
 export interface RangeeBrute {
   /** CSV: line where the row starts (the header is line 1). JSON: rank in the array, from 1. */
   ligne: number
+  /** Column → value, for validation. */
   valeurs: Record<string, unknown>
+  /** The row as received, to keep: a JSON item as it was, or a CSV row's cells (the header is `colonnes`). */
+  brut: unknown
 }
 
 export interface Lecture {
@@ -21,7 +24,10 @@ export interface Lecture {
   encodage: Encodage
   /** Column names as they appear (CSV header, or every key met in JSON objects). */
   colonnes: string[]
-  rangees: RangeeBrute[]
+  /** The rows, read as they are iterated (a CSV file is parsed piece by piece). */
+  rangees: Iterable<RangeeBrute>
+  /** Share of the file read so far, from 0 to 1 (for progress). */
+  avancement(): number
 }
 
 export class FichierIlisibleError extends Error {}
@@ -43,45 +49,72 @@ export function detecterSeparateur(texte: string): string {
 
 const sautsDeLigne = (texte: string): number => texte.match(/\r\n|\r|\n/g)?.length ?? 0
 
+/** Characters given to the parser at a time: the rows of a large file are read as they are used. */
+const MORCEAU = 1 << 20
+
+interface Enregistrement {
+  record: string[]
+  raw: string
+}
+
+/** The part of csv-parse's internal API its own stream uses (`Parser#api`, untyped). */
+interface AnalyseurIncremental {
+  parse(morceau: Buffer | undefined, fin: boolean, pousser: (e: Enregistrement) => void, fermer: () => void): Error | undefined
+}
+
 function lireCsv(texte: string): Omit<Lecture, 'format' | 'encodage'> {
   const separateur = detecterSeparateur(texte)
-  let enregistrements: Array<{ record: string[]; raw: string }>
-  try {
-    enregistrements = parse(texte, {
-      delimiter: separateur,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      raw: true,
-    }) as unknown as Array<{ record: string[]; raw: string }>
-  } catch (erreur) {
-    throw new FichierIlisibleError(`Le fichier CSV est illisible : ${(erreur as Error).message}`)
+  // csv-parse's incremental API (what its stream uses), fed synchronously piece by piece.
+  const analyseur = (new Parser({ delimiter: separateur, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, raw: true }) as unknown as { api: AnalyseurIncremental }).api
+  let position = 0
+  let fini = false
+  const enAttente: Enregistrement[] = []
+  const lirePlus = (): boolean => {
+    if (fini) return false
+    const morceau = texte.slice(position, position + MORCEAU)
+    position += morceau.length
+    fini = position >= texte.length
+    const erreur = analyseur.parse(morceau === '' ? undefined : Buffer.from(morceau), fini, (e: Enregistrement) => enAttente.push(e), () => {})
+    if (erreur) throw new FichierIlisibleError(`Le fichier CSV est illisible : ${erreur.message}`)
+    return true
   }
   // Line numbers are counted here: csv-parse counts a CRLF inside a quoted cell as two lines.
   let ligne = 1
-  let colonnes: string[] | undefined
-  const rangees: RangeeBrute[] = []
-  for (const { record, raw } of enregistrements) {
+  const suivant = (): { enregistrement: Enregistrement; debut: number } | undefined => {
+    while (enAttente.length === 0) if (!lirePlus()) return undefined
+    const enregistrement = enAttente.shift() as Enregistrement
     const debut = ligne
-    ligne += sautsDeLigne(raw.replace(/(\r\n|\r|\n)$/, '')) + 1
-    // blank lines, and rows of separators only (what spreadsheets write for empty rows)
-    if (record.every((cellule) => cellule.trim() === '')) continue
-    if (!colonnes) {
-      colonnes = record.map((c) => c.trim())
-      continue
-    }
-    const valeurs: Record<string, unknown> = {}
-    colonnes.forEach((colonne, i) => {
-      const cellule = record[i]
-      if (cellule !== undefined && colonne !== '') valeurs[colonne] = cellule
-    })
-    if (record.length > colonnes.length && record.slice(colonnes.length).some((c) => c.trim() !== '')) {
-      valeurs[CELLULES_EN_TROP] = record.slice(colonnes.length)
-    }
-    rangees.push({ ligne: debut, valeurs })
+    ligne += sautsDeLigne(enregistrement.raw.replace(/(\r\n|\r|\n)$/, '')) + 1
+    return { enregistrement, debut }
+  }
+  // blank lines, and rows of separators only (what spreadsheets write for empty rows)
+  const vide = (record: string[]) => record.every((cellule) => cellule.trim() === '')
+
+  let colonnes: string[] | undefined
+  for (let e = suivant(); e; e = suivant()) {
+    if (vide(e.enregistrement.record)) continue
+    colonnes = e.enregistrement.record.map((c) => c.trim())
+    break
   }
   if (!colonnes) throw new FichierIlisibleError('Le fichier CSV est vide : aucune ligne d’en-tête.')
-  return { colonnes, rangees }
+  const entete = colonnes
+
+  function* rangees(): Generator<RangeeBrute> {
+    for (let e = suivant(); e; e = suivant()) {
+      const { record } = e.enregistrement
+      if (vide(record)) continue
+      const valeurs: Record<string, unknown> = {}
+      entete.forEach((colonne, i) => {
+        const cellule = record[i]
+        if (cellule !== undefined && colonne !== '') valeurs[colonne] = cellule
+      })
+      if (record.length > entete.length && record.slice(entete.length).some((c) => c.trim() !== '')) {
+        valeurs[CELLULES_EN_TROP] = record.slice(entete.length)
+      }
+      yield { ligne: e.debut, valeurs, brut: record }
+    }
+  }
+  return { colonnes, rangees: rangees(), avancement: () => (texte.length === 0 ? 1 : position / texte.length) }
 }
 
 function objetsJson(donnees: unknown): unknown[] {
@@ -121,9 +154,16 @@ function lireJson(texte: string): Omit<Lecture, 'format' | 'encodage'> {
   const rangees = objetsJson(donnees).map((objet, i) => {
     const valeurs = objet && typeof objet === 'object' && !Array.isArray(objet) ? (objet as Record<string, unknown>) : { [NON_OBJET]: objet }
     for (const cle of Object.keys(valeurs)) colonnes.add(cle)
-    return { ligne: i + 1, valeurs }
+    return { ligne: i + 1, valeurs, brut: objet }
   })
-  return { colonnes: [...colonnes], rangees }
+  let lues = 0
+  const parcours = (function* () {
+    for (const rangee of rangees) {
+      lues++
+      yield rangee
+    }
+  })()
+  return { colonnes: [...colonnes], rangees: parcours, avancement: () => (rangees.length === 0 ? 1 : lues / rangees.length) }
 }
 
 export function lireFichier(nomFichier: string, octets: Uint8Array): Lecture {

@@ -8,26 +8,15 @@ import { createHash } from 'node:crypto'
 import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm'
 import type { Base, Db } from '../../platform/db/database.ts'
 import { imports, lieux, sourceRecords, sources } from '../../platform/db/schema.ts'
-import { referentiel } from '../../territories/referentiel.ts'
-import { lireFichier, type Format } from '../io/lecture.ts'
 import type { Encodage } from '../io/decodage.ts'
-import { detecterVersion, role, type Version } from '../validation/colonnes.ts'
-import { aujourdhuiParis } from '../validation/date-maj.ts'
-import { validerLigne, type ResultatLigne } from '../validation/ligne.ts'
-import type { Niveau } from '../validation/problems.ts'
-import { lireValeur } from '../standard/vocabulary.ts'
-import { decouper } from '../validation/listes.ts'
+import type { Format } from '../io/lecture.ts'
+import type { Version } from '../validation/colonnes.ts'
+import { examiner, type EnTete, type LigneRapport, type LotExamine } from './examen.ts'
+import { examinerEnParallele } from './examen-parallele.ts'
 import { ecrireLot } from './lots.ts'
 import { situation } from './rows.ts'
 
-export interface LigneRapport {
-  ligne: number
-  id: string
-  champ: string
-  valeur: string
-  message: string
-  niveau: Niveau
-}
+export type { LigneRapport } from './examen.ts'
 
 export interface Bilan {
   source: string
@@ -60,122 +49,47 @@ export interface OptionsImport {
   conserverAbsents?: boolean
   /** Today, `YYYY-MM-DD` (tests); default: today in Europe/Paris. */
   aujourdhui?: string
-  /** Called as rows are processed. */
-  progression?: (traites: number, total: number) => void
+  /** Called as rows are processed: rows so far, share of the file read (0 to 1). */
+  progression?: (traites: number, avancement: number) => void
 }
 
-const TAILLE_LOT = 1000
-
-interface Acceptee {
-  ligne: number
-  resultat: ResultatLigne & { lieu: NonNullable<ResultatLigne['lieu']> }
-  brut: Record<string, unknown>
-}
-
-/** One row read and judged: the place if accepted, every problem for the report. */
-interface Examen {
-  ligne: number
-  id: string
-  brut: Record<string, unknown>
-  resultat: ResultatLigne
-  acceptee: boolean
-}
-
-/**
- * Reads and validates a whole file without writing anything: the rows one by one, and the
- * summary being filled (counts, report). Duplicated ids within the file are rejected.
- */
-function* examiner(options: OptionsImport, { lecture, contexte }: Analyse, bilan: Bilan): Generator<Examen> {
-  const lignesParId = new Map<string, number>()
-  for (const [rang, rangee] of lecture.rangees.entries()) {
-    const resultat = validerLigne(rangee.valeurs, contexte)
-    const id = resultat.lieu?.id ?? String(rangee.valeurs.id ?? '').trim()
-    const problemes = [...resultat.problemes]
-    const premiere = id ? lignesParId.get(id) : undefined
-    if (premiere !== undefined) {
-      problemes.push({
-        champ: 'id',
-        valeur: id,
-        niveau: 'erreur',
-        message: `L'identifiant « ${id} » est déjà celui de la ligne ${premiere} : les identifiants doivent être uniques dans un fichier, cette ligne est ignorée.`,
-      })
-    } else if (id) lignesParId.set(id, rangee.ligne)
-    for (const p of problemes) {
-      bilan.rapport.push({ ligne: rangee.ligne, id, ...p })
-      if (p.niveau === 'avertissement') bilan.avertissements++
-      if (p.niveau === 'correction') bilan.corrections++
-    }
-    if (!resultat.localisation.commune) bilan.communesIntrouvables++
-    const acceptee = resultat.lieu !== null && premiere === undefined
-    if (acceptee) bilan.acceptes++
-    else bilan.rejetes++
-    yield { ligne: rangee.ligne, id, brut: rangee.valeurs, resultat, acceptee }
-    if ((rang + 1) % 1000 === 0) options.progression?.(rang + 1, bilan.lus)
-  }
-  options.progression?.(bilan.lus, bilan.lus)
-}
-
-type Analyse = ReturnType<typeof analyser>
-
-/** Reads the file and what it is made of: format, encoding, columns, version of the schema. */
-function analyser(options: OptionsImport) {
-  const lecture = lireFichier(options.nomFichier, options.octets)
-  const contexte = { aujourdhui: options.aujourdhui ?? aujourdhuiParis(), referentiel: referentiel() }
-  const colonnesInconnues = lecture.colonnes.filter((c) => role(c).type === 'inconnue' && !c.startsWith('__'))
-  const servicesV0 = lecture.rangees.slice(0, 50).some((r) =>
-    decouper(r.valeurs.services).some((v) => lireValeur('services', v)?.mode === 'conversion'),
-  )
-  return { lecture, contexte, colonnesInconnues, version: detecterVersion(lecture.colonnes, servicesV0) }
-}
-function nouveauBilan(options: OptionsImport, { lecture, colonnesInconnues, version }: Analyse): Bilan {
+function nouveauBilan(options: OptionsImport, entete: EnTete): Bilan {
   return {
     source: options.source,
     fichier: options.nomFichier,
-    format: lecture.format,
-    encodage: lecture.encodage,
-    version,
-    lus: lecture.rangees.length,
+    format: entete.format,
+    encodage: entete.encodage,
+    version: entete.version,
+    lus: 0,
     acceptes: 0,
     rejetes: 0,
     nouveaux: 0,
     misAJour: 0,
     retires: 0,
-    avertissements: colonnesInconnues.length,
+    avertissements: 0,
     corrections: 0,
     communesIntrouvables: 0,
-    colonnesInconnues,
-    rapport: colonnesInconnues.map((colonne) => ({
-      ligne: 1,
-      id: '',
-      champ: colonne,
-      valeur: '',
-      message: `La colonne « ${colonne} » n'appartient pas au standard v1.0.2 : elle est ignorée (sa valeur reste dans l'enregistrement source).`,
-      niveau: 'avertissement',
-    })),
+    colonnesInconnues: entete.colonnesInconnues,
+    rapport: [],
   }
+}
+
+function compter(bilan: Bilan, lot: LotExamine, options: OptionsImport): void {
+  bilan.acceptes += lot.acceptees.length
+  bilan.avertissements += lot.avertissements
+  bilan.corrections += lot.corrections
+  bilan.communesIntrouvables += lot.communesIntrouvables
+  for (const ligne of lot.rapport) bilan.rapport.push(ligne)
+  bilan.lus = lot.traites
+  bilan.rejetes = lot.traites - bilan.acceptes
+  options.progression?.(lot.traites, lot.avancement)
 }
 
 /** Validates a file and returns what an import would do, without touching the database. */
 export function verifier(options: OptionsImport): Bilan {
-  const analyse = analyser(options)
-  const bilan = nouveauBilan(options, analyse)
-  for (const _examen of examiner(options, analyse, bilan)) {
-    // counting only
-  }
-  return bilan
-}
-
-export async function importer(base: Base, options: OptionsImport): Promise<Bilan> {
-  const analyse = analyser(options)
-  const bilan = nouveauBilan(options, analyse)
-  try {
-    await enregistrer(base, options, analyse, bilan)
-  } catch (erreur) {
-    throw new ImportEchoueError(
-      `L'importation de « ${options.nomFichier} » a échoué : la base n'a pas été modifiée. Cause : ${causeRacine(erreur)}`,
-      { cause: erreur },
-    )
-  }
+  const { entete, lots } = examiner({ nomFichier: options.nomFichier, octets: options.octets, aujourdhui: options.aujourdhui })
+  const bilan = nouveauBilan(options, entete)
+  for (const lot of lots) compter(bilan, lot, options)
   return bilan
 }
 
@@ -189,8 +103,22 @@ function causeRacine(erreur: unknown): string {
   return message.length > 300 ? `${message.slice(0, 299)}…` : message
 }
 
-async function enregistrer(base: Base, options: OptionsImport, analyse: Analyse, bilan: Bilan): Promise<void> {
-  const { lecture, version } = analyse
+export async function importer(base: Base, options: OptionsImport): Promise<Bilan> {
+  const examen = await examinerEnParallele({ nomFichier: options.nomFichier, octets: options.octets, aujourdhui: options.aujourdhui })
+  const bilan = nouveauBilan(options, examen.entete)
+  try {
+    await enregistrer(base, options, examen.entete, examen.lots, bilan)
+  } catch (erreur) {
+    await examen.lots.return(undefined)
+    throw new ImportEchoueError(
+      `L'importation de « ${options.nomFichier} » a échoué : la base n'a pas été modifiée. Cause : ${causeRacine(erreur)}`,
+      { cause: erreur },
+    )
+  }
+  return bilan
+}
+
+async function enregistrer(base: Base, options: OptionsImport, entete: EnTete, lots: AsyncGenerator<LotExamine>, bilan: Bilan): Promise<void> {
   const debut = new Date()
   const empreinte = createHash('sha256').update(options.octets).digest('hex')
   await base.db.transaction(async (tx) => {
@@ -201,12 +129,13 @@ async function enregistrer(base: Base, options: OptionsImport, analyse: Analyse,
         sourceId: source.id,
         fileName: options.nomFichier,
         fileSha256: empreinte,
-        format: lecture.format,
-        schemaVersion: version,
-        encoding: lecture.encodage,
+        format: entete.format,
+        schemaVersion: entete.version,
+        encoding: entete.encodage,
+        columns: entete.format === 'csv' ? entete.colonnes : null,
         startedAt: debut,
         finishedAt: debut,
-        rowsRead: bilan.lus,
+        rowsRead: 0,
         rowsAccepted: 0,
         rowsRejected: 0,
         warnings: 0,
@@ -216,56 +145,35 @@ async function enregistrer(base: Base, options: OptionsImport, analyse: Analyse,
       .returning({ id: imports.id })
     if (!importation) throw new Error("L'importation n'a pas pu être enregistrée.")
 
-    // Writing a batch overlaps with validating the next one: at most one write in flight, and
-    // on one connection the database runs them in order.
-    let lot: Acceptee[] = []
-    let rejetesConnus: string[] = []
-    let enVol: Promise<void> | undefined
-    const ecrire = async (acceptees: Acceptee[], rejetes: string[]) => {
-      if (acceptees.length > 0) {
+    const ecrire = async (lot: LotExamine) => {
+      if (lot.acceptees.length > 0) {
         const nouveaux = await ecrireLot(
           tx,
           source,
           importation.id,
-          acceptees.map((a) => ({ lieu: a.resultat.lieu, situation: situation(a.resultat.lieu, a.resultat.localisation.commune, source.demo), brut: a.brut, ligne: a.ligne })),
+          lot.acceptees.map((a) => ({ lieu: a.lieu, situation: situation(a.lieu, a.commune, source.demo), brut: a.brut, ligne: a.ligne })),
         )
         bilan.nouveaux += nouveaux
-        bilan.misAJour += acceptees.length - nouveaux
+        bilan.misAJour += lot.acceptees.length - nouveaux
       }
-      if (rejetes.length > 0) {
+      if (lot.rejetes.length > 0) {
         // A row rejected now keeps its previous accepted version: the source still lists it.
         await tx
           .update(sourceRecords)
           .set({ lastImportId: importation.id })
-          .where(and(eq(sourceRecords.sourceId, source.id), inArray(sourceRecords.recordId, rejetes)))
+          .where(and(eq(sourceRecords.sourceId, source.id), inArray(sourceRecords.recordId, lot.rejetes)))
       }
     }
-    const vider = async () => {
-      if (enVol) await enVol
-      enVol = ecrire(lot, rejetesConnus)
-      enVol.catch(() => {}) // surfaced by the next await
-      lot = []
-      rejetesConnus = []
+    for await (const lot of lots) {
+      compter(bilan, lot, options)
+      await ecrire(lot)
     }
-
-    for (const examen of examiner(options, analyse, bilan)) {
-      if (examen.acceptee) lot.push({ ligne: examen.ligne, resultat: examen.resultat as Acceptee['resultat'], brut: examen.brut })
-      else if (examen.id) rejetesConnus.push(examen.id)
-      if (lot.length >= TAILLE_LOT || rejetesConnus.length >= TAILLE_LOT) await vider()
-    }
-    await vider()
-    await enVol
 
     if (!options.conserverAbsents) {
       const absents = tx
         .select({ uid: sourceRecords.lieuUid })
         .from(sourceRecords)
-        .where(
-          and(
-            eq(sourceRecords.sourceId, source.id),
-            or(isNull(sourceRecords.lastImportId), ne(sourceRecords.lastImportId, importation.id)),
-          ),
-        )
+        .where(and(eq(sourceRecords.sourceId, source.id), or(isNull(sourceRecords.lastImportId), ne(sourceRecords.lastImportId, importation.id))))
       const retires = await tx
         .update(lieux)
         .set({ statut: 'retire', updatedAt: new Date() })
@@ -278,6 +186,7 @@ async function enregistrer(base: Base, options: OptionsImport, analyse: Analyse,
       .update(imports)
       .set({
         finishedAt: new Date(),
+        rowsRead: bilan.lus,
         rowsAccepted: bilan.acceptes,
         rowsRejected: bilan.rejetes,
         warnings: bilan.avertissements,
@@ -294,4 +203,3 @@ async function sourceParNom(db: Db, nom: string, demo: boolean): Promise<{ id: n
   if (!source) throw new Error(`La source « ${nom} » n'a pas pu être créée.`)
   return source
 }
-

@@ -1,24 +1,20 @@
 /**
- * Writes a batch of accepted rows in ONE statement: every column travels as one array
- * parameter, `unnest` turns them back into rows, and data-modifying CTEs find the places the
- * source already has, upsert them, then upsert the rows as received. One round trip per batch
- * lets the database write while the next batch is being validated; a multi-row INSERT with 40
- * parameters per row cost more to build than the database work itself.
+ * Writes a batch of accepted rows in ONE statement: the batch travels as one JSON parameter,
+ * `json_to_recordset` turns it back into typed rows (lists become text[]), and data-modifying
+ * CTEs find the places the source already has, upsert them, then upsert the rows as received.
+ * One round trip per batch lets the database write while the next batch is being validated.
+ * Measured on 30,000 places: a multi-row INSERT with 40 parameters per row cost more to build
+ * than the database work itself, and 40 array parameters cost more to serialise than one JSON.
  */
-import { sql, type SQL } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
 import type { Lieu } from '../standard/fields.ts'
 import { COLONNES_ECRITES, type Situation } from './rows.ts'
 
-/** A list as a PostgreSQL array literal, `{"a","b"}`: lists travel as text and are cast back. */
-export function litteralTableau(valeurs: readonly string[]): string {
-  return `{${valeurs.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`
-}
-
 export interface RangeeAEcrire {
   lieu: Lieu
   situation: Situation
-  brut: Record<string, unknown>
+  brut: unknown
   ligne: number
 }
 
@@ -36,24 +32,18 @@ export function prefixeSource(source: string): string {
  * Returns how many places were created.
  */
 export async function ecrireLot(db: Db, source: { id: number; name: string }, importId: number, lot: readonly RangeeAEcrire[]): Promise<number> {
-  const tableaux: SQL[] = [
-    sql`${sql.param(lot.map((r) => r.lieu.id))}::text[]`,
-    sql`${sql.param(lot.map((r) => r.ligne))}::int4[]`,
-    sql`${sql.param(lot.map((r) => JSON.stringify(r.brut)))}::text[]`,
-    ...COLONNES.map(({ nom, type }) => {
-      const valeurs = lot.map((r) => {
-        const v = (nom in r.situation ? r.situation[nom as keyof Situation] : r.lieu[nom as keyof Lieu]) as unknown
-        return type === 'text[]' ? litteralTableau(v as string[]) : v
-      })
-      return sql`${sql.param(valeurs)}::${sql.raw(type === 'text[]' ? 'text' : type)}[]`
-    }),
-  ]
-  const noms = ['record_id', 'ligne', 'brut', ...COLONNES.map((c) => c.nom)].map((n) => `"${n}"`).join(', ')
-  const valeurs = COLONNES.map(({ nom, type }) => (type === 'text[]' ? sql`c.${ident(nom)}::text[]` : sql`c.${ident(nom)}`))
+  const lignes = lot.map((r, rang) => {
+    const { id: _id, ...champs } = r.lieu
+    return { record_id: r.lieu.id, ligne: r.ligne, rang, brut: r.brut, ...champs, ...r.situation }
+  })
+  const definition = sql.raw(
+    ['record_id text', 'ligne int4', 'rang int4', 'brut json', ...COLONNES.map((c) => `"${c.nom}" ${c.type}`)].join(', '),
+  )
+  const valeurs = COLONNES.map(({ nom }) => sql`c.${ident(nom)}`)
   const misAJour = [...COLONNES.map((c) => c.nom), 'statut', 'updated_at'].map((n) => sql`${ident(n)} = excluded.${ident(n)}`)
   const resultat = await db.execute(sql`
     with u as (
-      select * from unnest(${sql.join(tableaux, sql`, `)}) with ordinality as u(${sql.raw(noms)}, rang)
+      select * from json_to_recordset(${JSON.stringify(lignes)}::json) as u(${definition})
     ),
     connus as (
       select r.record_id, l.uid, l.id from source_records r join lieux l on l.uid = r.lieu_uid
@@ -61,9 +51,10 @@ export async function ecrireLot(db: Db, source: { id: number; name: string }, im
     ),
     cibles as (
       select u.*, k.uid as uid_connu,
-        coalesce(k.id, case when exists (select 1 from lieux x where x.id = u.record_id)
-                            then ${prefixeSource(source.name)} || u.record_id else u.record_id end) as id_public
-      from u left join connus k using (record_id)
+        coalesce(k.id, case when x.uid is not null then ${prefixeSource(source.name)} || u.record_id else u.record_id end) as id_public
+      from u
+      left join connus k using (record_id)
+      left join lieux x on x.id = u.record_id -- the producer's id is already another place's
     ),
     ecrits as (
       insert into lieux (uid, id, ${sql.join(COLONNES.map((c) => ident(c.nom)), sql`, `)}, statut, updated_at)

@@ -19,6 +19,7 @@ import {
   integer,
   json,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -48,6 +49,8 @@ export const imports = pgTable(
     format: text('format').notNull(),
     schemaVersion: text('schema_version').notNull(),
     encoding: text('encoding').notNull(),
+    /** Header of a CSV file: the names of the cells its source records keep. */
+    columns: text('columns').array(),
     startedAt: horodatage('started_at').notNull(),
     finishedAt: horodatage('finished_at').notNull(),
     rowsRead: integer('rows_read').notNull(),
@@ -111,7 +114,6 @@ export const lieux = pgTable(
   (t) => [
     uniqueIndex('lieux_id_idx').on(t.id),
     index('lieux_departement_idx').on(t.codeDepartement),
-    index('lieux_region_idx').on(t.codeRegion),
     index('lieux_commune_idx').on(t.communeResolue),
     index('lieux_nom_idx').on(t.nom),
     check('lieux_statut_check', sql`${t.statut} in ('publie', 'retire')`),
@@ -121,19 +123,21 @@ export const lieux = pgTable(
 export const sourceRecords = pgTable(
   'source_records',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
     sourceId: integer('source_id')
       .notNull()
       .references(() => sources.id),
     /** The row's `id` in its source. */
     recordId: text('record_id').notNull(),
     lieuUid: bigint('lieu_uid', { mode: 'number' }).references(() => lieux.uid, { onDelete: 'set null' }),
-    /** The row as received: JSON object, or CSV header → cell (`json`, not `jsonb`: key order and text kept). */
+    /**
+     * The row as received (`json`, not `jsonb`: key order and text kept): the item of a JSON
+     * file, or the cells of a CSV row, named by `columns` of its last import.
+     */
     raw: json('raw').notNull(),
     line: integer('line').notNull(),
     firstImportId: integer('first_import_id').references(() => imports.id),
     lastImportId: integer('last_import_id').references(() => imports.id),
     receivedAt: horodatage('received_at').notNull(),
   },
-  (t) => [uniqueIndex('source_records_source_record_idx').on(t.sourceId, t.recordId), index('source_records_lieu_idx').on(t.lieuUid)],
+  (t) => [primaryKey({ name: 'source_records_pk', columns: [t.sourceId, t.recordId] }), index('source_records_lieu_idx').on(t.lieuUid)],
 )
