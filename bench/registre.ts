@@ -1,8 +1,9 @@
 /**
  * Benchmark of the place registry, one engine and one size per process (so that peak memory is
- * its own): generates N places as a v1.0.2 CSV file (2 % with the defects of real files), then
- * measures validation alone, import (validation + commune resolution + writing in one
- * transaction) and CSV export. Prints one JSON line.
+ * its own): generates N places over France as a v1.0.2 CSV file (2 % with the defects of real
+ * files), then measures validation alone (`--verifier`), import (reading, validation, commune
+ * resolution and writing in one transaction, as `aiguillage import` does) and CSV export of
+ * everything. Prints one JSON line.
  *
  *   tsx bench/registre.ts --moteur pglite|postgresql --lieux 100000
  */

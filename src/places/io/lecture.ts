@@ -166,7 +166,15 @@ function lireJson(texte: string): Omit<Lecture, 'format' | 'encodage'> {
   return { colonnes: [...colonnes], rangees: parcours, avancement: () => (rangees.length === 0 ? 1 : lues / rangees.length) }
 }
 
+/** Larger files cannot be held as one JavaScript string (V8 limit ≈ 536 million characters). */
+export const TAILLE_MAX_FICHIER = 500 * 1024 * 1024
+
 export function lireFichier(nomFichier: string, octets: Uint8Array): Lecture {
+  if (octets.length > TAILLE_MAX_FICHIER) {
+    throw new FichierIlisibleError(
+      `Le fichier fait ${Math.round(octets.length / 1024 / 1024)} Mo : au-delà de ${TAILLE_MAX_FICHIER / 1024 / 1024} Mo, découpez-le en plusieurs fichiers (importés avec --conserver-absents, sauf le premier).`,
+    )
+  }
   const { texte, encodage } = decoder(octets)
   const format = detecterFormat(nomFichier, texte)
   return { format, encodage, ...(format === 'json' ? lireJson(texte) : lireCsv(texte)) }

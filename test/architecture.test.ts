@@ -1,0 +1,86 @@
+/**
+ * The shape of the code, checked like the national map's dependency-cruiser rules, without the
+ * weight: no import cycle, pure domain rules never reach I/O, capabilities never reach into each
+ * other's insides, the platform knows no capability but where it composes them.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src')
+
+function fichiers(dossier: string): string[] {
+  return readdirSync(dossier).flatMap((nom) => {
+    const chemin = path.join(dossier, nom)
+    if (statSync(chemin).isDirectory()) return fichiers(chemin)
+    return /\.(ts|tsx|mjs)$/.test(nom) && !/\.test\.tsx?$/.test(nom) ? [chemin] : []
+  })
+}
+
+const relatif = (chemin: string) => path.relative(SRC, chemin).split(path.sep).join('/')
+
+/** Local imports of each source file (static and dynamic), as paths relative to src/. */
+const graphe = new Map<string, string[]>()
+for (const fichier of fichiers(SRC)) {
+  const texte = readFileSync(fichier, 'utf8')
+  const cibles = [...texte.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => relatif(path.resolve(path.dirname(fichier), m[1] ?? '')))
+  graphe.set(relatif(fichier), cibles)
+}
+
+/** Who may import whom: [importer prefix, forbidden target prefixes, reason]. */
+const INTERDITS: Array<[string, string[], string]> = [
+  ['places/standard/', ['places/validation/', 'places/io/', 'places/registry/', 'places/pages/', 'platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/'], 'le vocabulaire du standard est pur'],
+  ['places/validation/', ['places/io/', 'places/registry/', 'places/pages/', 'platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/'], 'les règles de validation sont pures (aucune entrée-sortie)'],
+  ['places/io/', ['places/registry/', 'places/pages/', 'platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/'], 'lire et écrire des fichiers ne touche pas à la base'],
+  ['territories/', ['places/', 'platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/'], 'le référentiel géographique ne dépend d’aucune capacité'],
+  ['places/registry/', ['places/pages/', 'platform/http/', 'platform/ui/', 'cli/'], 'le registre ne connaît ni le web ni la ligne de commande'],
+  ['platform/text', ['places/', 'territories/', 'demo/', 'cli/', 'platform/db/', 'platform/http/'], 'les outils de texte sont neutres'],
+  ['platform/db/', ['places/', 'territories/', 'demo/', 'cli/', 'platform/http/', 'platform/ui/'], 'la base ne connaît aucune capacité'],
+  ['platform/ui/', ['places/', 'territories/', 'demo/', 'cli/', 'platform/db/'], 'le système de design ne connaît aucune capacité'],
+  ['demo/', ['places/pages/', 'platform/http/', 'platform/ui/', 'cli/'], 'la démonstration ne connaît ni le web ni la ligne de commande'],
+]
+
+describe('architecture', () => {
+  it('chaque fichier importé existe', () => {
+    const absents = [...graphe].flatMap(([de, vers]) => vers.filter((v) => !graphe.has(v)).map((v) => `${de} → ${v}`))
+    expect(absents).toEqual([])
+  })
+
+  it('aucune couche ne va où elle ne doit pas', () => {
+    const ecarts: string[] = []
+    for (const [de, vers] of graphe) {
+      for (const [prefixe, interdits, raison] of INTERDITS) {
+        if (!de.startsWith(prefixe)) continue
+        for (const cible of vers) if (interdits.some((i) => cible.startsWith(i))) ecarts.push(`${de} → ${cible} (${raison})`)
+      }
+      // the platform only knows capabilities where it composes them: the HTTP server
+      if (de.startsWith('platform/') && de !== 'platform/http/server.ts') {
+        for (const cible of vers) if (/^(places|territories|demo|cli)\//.test(cible)) ecarts.push(`${de} → ${cible} (la plateforme ne connaît pas les capacités)`)
+      }
+    }
+    expect(ecarts).toEqual([])
+  })
+
+  it('aucun cycle d’imports', () => {
+    const cycles: string[] = []
+    const etat = new Map<string, 'en cours' | 'fini'>()
+    const visiter = (noeud: string, chemin: string[]) => {
+      if (etat.get(noeud) === 'fini') return
+      if (etat.get(noeud) === 'en cours') {
+        cycles.push([...chemin.slice(chemin.indexOf(noeud)), noeud].join(' → '))
+        return
+      }
+      etat.set(noeud, 'en cours')
+      for (const suivant of graphe.get(noeud) ?? []) visiter(suivant, [...chemin, noeud])
+      etat.set(noeud, 'fini')
+    }
+    for (const noeud of graphe.keys()) visiter(noeud, [])
+    expect(cycles).toEqual([])
+  })
+
+  it('chaque fichier commence par un commentaire qui dit ce qu’il fait', () => {
+    const sansEntete = [...graphe.keys()].filter((f) => !/^\s*(\/\*\*|\/\/)/.test(readFileSync(path.join(SRC, f), 'utf8')))
+    expect(sansEntete).toEqual([])
+  })
+})
