@@ -62,6 +62,7 @@ describe('ligne de commande aiguillage', () => {
     const etat = await executer(['etat'], env)
     expect(etat.stdout).toMatch(/Lieux publiés : 2/)
     expect(etat.stdout).toMatch(/hub : 2 enregistrement\(s\)/)
+    expect(etat.stdout).toMatch(/commune est introuvable dans le référentiel : 0/)
   })
 
   it('--verifier valide sans rien enregistrer', async () => {

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander'
 import { BaseOccupeeError } from '../platform/db/lock.ts'
+import { causeRacine } from '../platform/erreurs.ts'
 import { FichierIlisibleError } from '../places/io/lecture.ts'
 import { TerritoireInconnuError } from '../territories/territoire.ts'
 import { commandeDemo } from './commands/demo.ts'
@@ -49,8 +50,7 @@ try {
     console.error(`Erreur : ${erreur.message}`)
     process.exitCode = 1
   } else {
-    const message = erreur instanceof Error ? erreur.message : String(erreur)
-    console.error(`Erreur : ${message}`)
+    console.error(`Erreur : ${causeRacine(erreur)}`)
     if (process.env.AIGUILLAGE_DEBUG) console.error(erreur)
     process.exitCode = 1
   }

@@ -1,5 +1,5 @@
 /** `aiguillage etat`: where the data is, how many places, which sources and their last import. */
-import { count, desc, eq, isNull, sql } from 'drizzle-orm'
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import { Command } from 'commander'
 import { imports, lieux, sources } from '../../platform/db/schema.ts'
 import { statistiques } from '../../places/registry/queries.ts'
@@ -10,14 +10,23 @@ export function commandeEtat(): Command {
   return new Command('etat')
     .alias('status')
     .description('affiche l’état du registre : base utilisée, lieux publiés et retirés, sources et dernières importations')
-    .action(async () => {
+    .option('--communes-introuvables', 'liste les lieux publiés dont la commune est introuvable dans le référentiel officiel')
+    .action(async (options: { communesIntrouvables?: boolean }) => {
       await avecBase(async (base) => {
         const stats = await statistiques(base.db)
-        const [sansCommune] = await base.db.select({ n: count() }).from(lieux).where(isNull(lieux.communeResolue))
+        const [sansCommune] = await base.db.select({ n: count() }).from(lieux).where(and(isNull(lieux.communeResolue), eq(lieux.statut, 'publie')))
         console.log(`Base : ${base.moteur} (${base.emplacement})`)
         console.log(`Lieux publiés : ${nombre(stats.publies)}${stats.demo ? ` dont ${nombre(stats.demo)} de démonstration` : ''}`)
         console.log(`Lieux retirés : ${nombre(stats.retires)}`)
         console.log(`Lieux dont la commune est introuvable dans le référentiel : ${nombre(sansCommune?.n ?? 0)}`)
+        if (options.communesIntrouvables) {
+          const introuvables = await base.db
+            .select({ id: lieux.id, nom: lieux.nom, commune: lieux.commune, cp: lieux.code_postal, insee: lieux.code_insee })
+            .from(lieux)
+            .where(and(isNull(lieux.communeResolue), eq(lieux.statut, 'publie')))
+            .orderBy(lieux.code_postal, lieux.commune)
+          for (const l of introuvables) console.log(`  ${l.cp} ${l.commune}${l.insee ? ` (INSEE ${l.insee})` : ''} — ${l.nom} [${l.id}]`)
+        }
         const parSource = await base.db
           .select({
             nom: sources.name,

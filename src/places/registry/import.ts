@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm'
 import type { Base, Db } from '../../platform/db/database.ts'
+import { causeRacine } from '../../platform/erreurs.ts'
 import { imports, lieux, sourceRecords, sources } from '../../platform/db/schema.ts'
 import type { Encodage } from '../io/decodage.ts'
 import type { Format } from '../io/lecture.ts'
@@ -94,14 +95,6 @@ export function verifier(options: OptionsImport): Bilan {
 }
 
 export class ImportEchoueError extends Error {}
-
-/** The innermost message of an error chain (Drizzle wraps driver errors with the whole query). */
-function causeRacine(erreur: unknown): string {
-  let courante: unknown = erreur
-  while (courante instanceof Error && courante.cause instanceof Error) courante = courante.cause
-  const message = courante instanceof Error ? courante.message : String(courante)
-  return message.length > 300 ? `${message.slice(0, 299)}…` : message
-}
 
 export async function importer(base: Base, options: OptionsImport): Promise<Bilan> {
   const examen = await examinerEnParallele({ nomFichier: options.nomFichier, octets: options.octets, aujourdhui: options.aujourdhui })
