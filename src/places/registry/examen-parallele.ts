@@ -13,13 +13,15 @@ const TAILLE_MIN_PARALLELE = 2_000_000
 export interface ExamenAsync {
   entete: EnTete
   lots: AsyncGenerator<LotExamine>
+  /** Whether a worker thread does the work. */
+  parallele: boolean
 }
 
 type Message =
   | { type: 'entete'; entete: EnTete }
   | { type: 'lot'; lot: LotExamine }
   | { type: 'fin' }
-  | { type: 'erreur'; message: string; nom: string }
+  | { type: 'erreur'; message: string; illisible: boolean }
 
 async function* versAsync<T>(source: Iterable<T>): AsyncGenerator<T> {
   yield* source
@@ -28,7 +30,7 @@ async function* versAsync<T>(source: Iterable<T>): AsyncGenerator<T> {
 export async function examinerEnParallele(parametres: ParametresExamen, parallele = parametres.octets.length >= TAILLE_MIN_PARALLELE): Promise<ExamenAsync> {
   if (!parallele) {
     const examen = examiner(parametres)
-    return { entete: examen.entete, lots: versAsync(examen.lots) }
+    return { entete: examen.entete, lots: versAsync(examen.lots), parallele: false }
   }
   const travailleur = new Worker(new URL('./examen-travailleur.mjs', import.meta.url), { workerData: parametres })
   const file: Message[] = []
@@ -42,6 +44,10 @@ export async function examinerEnParallele(parametres: ParametresExamen, parallel
     termine = e
     reveil?.()
   })
+  travailleur.on('exit', (code) => {
+    termine ??= new Error(`Le fil de validation s'est arrêté (code ${code}).`)
+    reveil?.()
+  })
   const suivant = async (): Promise<Message> => {
     while (file.length === 0) {
       if (termine) throw termine
@@ -49,10 +55,17 @@ export async function examinerEnParallele(parametres: ParametresExamen, parallel
     }
     return file.shift() as Message
   }
-  const premier = await suivant()
+  let premier: Message
+  try {
+    premier = await suivant()
+  } catch {
+    // The worker could not start (no loader, no thread): same work in this thread.
+    await travailleur.terminate()
+    return examinerEnParallele(parametres, false)
+  }
   if (premier.type === 'erreur') {
     await travailleur.terminate()
-    throw premier.nom === 'FichierIlisibleError' ? new FichierIlisibleError(premier.message) : new Error(premier.message)
+    throw premier.illisible ? new FichierIlisibleError(premier.message) : new Error(premier.message)
   }
   if (premier.type !== 'entete') throw new Error('Réponse inattendue du fil de validation.')
   const lots = async function* (): AsyncGenerator<LotExamine> {
@@ -70,5 +83,5 @@ export async function examinerEnParallele(parametres: ParametresExamen, parallel
       await travailleur.terminate()
     }
   }
-  return { entete: premier.entete, lots: lots() }
+  return { entete: premier.entete, lots: lots(), parallele: true }
 }

@@ -3,6 +3,7 @@
  * ahead of what the main thread has written (the main thread acknowledges each batch).
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import { FichierIlisibleError } from '../io/lecture.ts'
 import { examiner, type ParametresExamen } from './examen.ts'
 
 const AVANCE_MAX = 3
@@ -27,5 +28,5 @@ try {
   }
   port.postMessage({ type: 'fin' })
 } catch (erreur) {
-  port.postMessage({ type: 'erreur', message: erreur instanceof Error ? erreur.message : String(erreur), nom: erreur instanceof Error ? erreur.name : '' })
+  port.postMessage({ type: 'erreur', message: erreur instanceof Error ? erreur.message : String(erreur), illisible: erreur instanceof FichierIlisibleError })
 }

@@ -2,7 +2,7 @@
  * Reading the registry: published places of a territory (streamed in id order for exports),
  * pages of the public list, one place, counts.
  */
-import { and, asc, count, desc, eq, gt, inArray, like, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
 import { lieux, sourceRecords, sources } from '../../platform/db/schema.ts'
 import type { Territoire } from '../../territories/territoire.ts'
@@ -24,24 +24,6 @@ export function conditionTerritoire(territoire: Territoire | undefined): SQL | u
 }
 
 const publie = eq(lieux.statut, 'publie')
-
-/** Published places of a territory, in registry order, by batches (keyset pagination). */
-export async function* lieuxPublies(db: Db, territoire?: Territoire, taille = 2000): AsyncGenerator<LigneLieu[]> {
-  let dernier = 0
-  for (;;) {
-    const lot = await db
-      .select()
-      .from(lieux)
-      .where(and(publie, gt(lieux.uid, dernier), conditionTerritoire(territoire)))
-      .orderBy(asc(lieux.uid))
-      .limit(taille)
-    if (lot.length === 0) return
-    yield lot
-    const fin = lot[lot.length - 1]
-    if (!fin || lot.length < taille) return
-    dernier = fin.uid
-  }
-}
 
 const LISTES = new Set<string>(CHAMPS_LISTES)
 const SEPARATEUR = '\u001f' // unit separator: control characters never reach the database (nettoyerTexte)

@@ -49,11 +49,6 @@ export function versLigne(lieu: Lieu, commune: Commune | null, demo: boolean): N
   }
 }
 
-export function versLieu(ligne: LigneLieu): Lieu {
-  const lieu = {} as Record<string, unknown>
-  for (const champ of CHAMPS) lieu[champ] = ligne[champ]
-  return lieu as unknown as Lieu
-}
 
 export type TypeSql = 'text' | 'float8' | 'date' | 'text[]' | 'bool'
 
