@@ -18,7 +18,7 @@ afterAll(() => rmSync(dossier, { recursive: true, force: true }))
 
 const CSV_V0 = [
   'id;pivot;nom;commune;code_postal;adresse;services;publics_accueillis;conditions_acces;courriel;telephone;horaires;date_maj',
-  '1;13002603200016;Médiathèque François Mitterrand;Chambéry;73000;1 rue de la République;Prendre en main un ordinateur;Seniors (+ 65 ans);Gratuit : Je peux accéder gratuitement au lieu et à ses services;accueil@mediatheque.example;04 79 60 04 04;Mo-Fr 09:00-12:00;2024-03-01',
+  '1;13002603200016;Médiathèque François Mitterrand;Chambéry;73000;1 rue de la République;Prendre en main un ordinateur;Seniors (+ 65 ans);Gratuit : Je peux accéder gratuitement au lieu et à ses services;accueil@mediatheque.example;04 65 71 04 04;Mo-Fr 09:00-12:00;2024-03-01',
   '2;;Épicerie solidaire « Le Panier »;Aix-les-Bains;73100;5 place du Marché;Accéder à du matériel;;;;;Lundi 9h-12h;02/04/2024',
   '3;;;Albertville;73200;2 rue Pasteur;;;;;;;2024-01-01',
 ].join('\r\n')
@@ -47,7 +47,7 @@ describe('ligne de commande aiguillage', () => {
     expect(Object.keys(lignes[0] ?? {})).toEqual(['ligne', 'id', 'champ', 'valeur', 'message', 'niveau'])
     expect(lignes).toContainEqual(expect.objectContaining({ ligne: '4', id: '3', champ: 'nom', niveau: 'erreur', message: 'Le nom du lieu est obligatoire.' }))
     expect(lignes).toContainEqual(expect.objectContaining({ ligne: '3', champ: 'horaires', niveau: 'correction' }))
-    expect(lignes).toContainEqual(expect.objectContaining({ ligne: '2', champ: 'telephone', valeur: '04 79 60 04 04' }))
+    expect(lignes).toContainEqual(expect.objectContaining({ ligne: '2', champ: 'telephone', valeur: '04 65 71 04 04' }))
 
     const exporte = path.join(dossier, 'export.csv')
     const sortie = await executer(['export', '--format', 'csv', '--territoire', 'Savoie', '--output', exporte], env)
@@ -55,7 +55,7 @@ describe('ligne de commande aiguillage', () => {
     expect(sortie.stderr).toMatch(/2 lieu\(x\) exporté\(s\) \(Savoie\)/)
     const rangees = parse(readFileSync(exporte), { columns: true }) as Array<Record<string, string>>
     expect(rangees.map((r) => [r.nom, r.telephone, r.services, r.publics_specifiquement_adresses, r.frais_a_charge, r.horaires, r.date_maj, r.code_insee])).toEqual([
-      ['Médiathèque François Mitterrand', '+33479600404', 'Maîtrise des outils numériques du quotidien', 'Seniors', 'Gratuit', 'Mo-Fr 09:00-12:00', '2024-03-01', '73065'],
+      ['Médiathèque François Mitterrand', '+33465710404', 'Maîtrise des outils numériques du quotidien', 'Seniors', 'Gratuit', 'Mo-Fr 09:00-12:00', '2024-03-01', '73065'],
       ['Épicerie solidaire « Le Panier »', '', 'Accès internet et matériel informatique', '', '', 'Mo 09:00-12:00', '2024-04-02', '73008'],
     ])
 

@@ -42,8 +42,8 @@ describe('lireTelephone : numéros métropolitains', () => {
 
   it('traite les mobiles et les numéros non géographiques', () => {
     expect(lire('06 12 34 56 78').telephone).toBe('+33612345678')
-    expect(lire('07 71 23 24 06').telephone).toBe('+33771232406')
-    expect(lire('09 61 23 75 46').telephone).toBe('+33961237546')
+    expect(lire('07 00 11 22 33').telephone).toBe('+33700112233')
+    expect(lire('09 00 11 22 33').telephone).toBe('+33900112233')
   })
 })
 
