@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    env: { TZ: 'Europe/Paris' },
     reporters: ['default'],
   },
 })

@@ -10,6 +10,7 @@ import { TerritoireInconnuError } from '../territories/territoire.ts'
 import { commandeDemo } from './commands/demo.ts'
 import { commandeEtat } from './commands/etat.ts'
 import { commandeExport } from './commands/export.ts'
+import { commandeGeo } from './commands/geo.ts'
 import { commandeImport } from './commands/import.ts'
 import { commandeMigrate } from './commands/migrate.ts'
 import { commandeServe } from './commands/serve.ts'
@@ -37,7 +38,7 @@ const programme = new Command('aiguillage')
   .exitOverride()
   .configureOutput(sortie)
 
-for (const commande of [commandeServe(), commandeImport(), commandeExport(), commandeDemo(), commandeEtat(), commandeMigrate()]) {
+for (const commande of [commandeServe(), commandeImport(), commandeExport(), commandeDemo(), commandeEtat(), commandeMigrate(), commandeGeo()]) {
   programme.addCommand(commande.helpOption('-h, --help', "affiche l'aide de la commande").exitOverride().configureOutput(sortie).showHelpAfterError("(ajoutez --help pour l'aide)"))
 }
 

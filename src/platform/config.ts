@@ -23,6 +23,14 @@ export interface Config {
   logLevel: string
   /** Trust X-Forwarded-* headers from a reverse proxy (`TRUST_PROXY=1`). */
   trustProxy: boolean
+  /**
+   * Map tiles for the results map (`AIGUILLAGE_TUILES_URL`, e.g.
+   * `https://tile.openstreetmap.org/{z}/{x}/{y}.png`, with `AIGUILLAGE_TUILES_ATTRIBUTION`);
+   * absent: points on a plain background.
+   */
+  tuiles: { url: string; attribution: string } | undefined
+  /** Base URL of the official geo API for `aiguillage geo sync` (`AIGUILLAGE_GEO_API`). */
+  geoApi: string
 }
 
 function entier(env: NodeJS.ProcessEnv, nom: string, defaut: number, min: number, max: number): number {
@@ -46,5 +54,7 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nomTerritoire: env.AIGUILLAGE_TERRITOIRE || 'Territoire de démonstration',
     logLevel: env.LOG_LEVEL || 'info',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    tuiles: env.AIGUILLAGE_TUILES_URL ? { url: env.AIGUILLAGE_TUILES_URL, attribution: env.AIGUILLAGE_TUILES_ATTRIBUTION || '' } : undefined,
+    geoApi: env.AIGUILLAGE_GEO_API || 'https://geo.api.gouv.fr',
   }
 }

@@ -9,6 +9,7 @@ import { importer } from '../../src/places/registry/import.ts'
 import { lireConfig } from '../../src/platform/config.ts'
 import { ouvrirBase, type Base } from '../../src/platform/db/database.ts'
 import { creerServeur } from '../../src/platform/http/server.ts'
+import { Orientation } from '../../src/orientation/service.ts'
 import { referentiel } from '../../src/territories/referentiel.ts'
 
 export type LigneDemo = Record<string, string | number>
@@ -52,8 +53,10 @@ export async function demarrer({ nombre = 60, journal = false }: OptionsDemarrag
   const base = await ouvrirBase({})
   if (nombre > 0) await importerLieux(base, lieuxDemo(nombre))
   const lignes: string[] = []
+  const orientation = await Orientation.demarrer(base)
   const app = await creerServeur({
     base,
+    orientation,
     config: lireConfig({ AIGUILLAGE_TERRITOIRE: NOM_TERRITOIRE, LOG_LEVEL: 'info' }),
     journal,
     destinationJournal: { write: (ligne: string) => void lignes.push(ligne) },
@@ -71,6 +74,7 @@ export async function demarrer({ nombre = 60, journal = false }: OptionsDemarrag
       if (ferme) return
       ferme = true
       await app.close()
+      await orientation.arreter()
       await base.fermer().catch(() => {})
     },
   }

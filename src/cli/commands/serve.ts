@@ -17,9 +17,13 @@ export function commandeServe(): Command {
         if (bilan) console.log(`Territoire de démonstration créé : ${nombre(bilan.acceptes)} lieux fictifs (département ${config.demoDepartement}).`)
       }
       const { creerServeur } = await import('../../platform/http/server.ts')
-      const app = await creerServeur({ base, config })
+      const { Orientation } = await import('../../orientation/service.ts')
+      const { chargerPositions } = await import('../../geo/chargement.ts')
+      const orientation = await Orientation.demarrer(base, { chargerPositions: () => chargerPositions(base.db) })
+      const app = await creerServeur({ base, config, orientation })
       const arreter = async () => {
         await app.close()
+        await orientation.arreter()
         await base.fermer()
         process.exit(0)
       }

@@ -14,6 +14,7 @@ import type { Format } from '../io/lecture.ts'
 import type { Version } from '../validation/colonnes.ts'
 import { examiner, type EnTete, type LigneRapport, type LotExamine } from './examen.ts'
 import { examinerEnParallele } from './examen-parallele.ts'
+import { notifierChangement } from './changements.ts'
 import { ecrireLot } from './lots.ts'
 import { situation } from './rows.ts'
 
@@ -175,6 +176,7 @@ async function enregistrer(base: Base, options: OptionsImport, entete: EnTete, l
       bilan.retires = retires.length
     }
 
+    await notifierChangement(tx, { source: source.id })
     await tx
       .update(imports)
       .set({

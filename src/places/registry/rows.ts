@@ -50,6 +50,13 @@ export function versLigne(lieu: Lieu, commune: Commune | null, demo: boolean): N
 }
 
 
+/** The standard's 32 fields of a row of `lieux`. */
+export function versLieu(ligne: LigneLieu): Lieu {
+  const lieu = {} as Record<string, unknown>
+  for (const champ of CHAMPS) lieu[champ] = ligne[champ]
+  return lieu as unknown as Lieu
+}
+
 export type TypeSql = 'text' | 'float8' | 'date' | 'text[]' | 'bool'
 
 const LISTES = new Set<Champ>(CHAMPS_LISTES)

@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
 import { verrouiller } from './lock.ts'
+import { ecouterPglite, ecouterPostgres, type Ecoute, type Rappel } from './notifications.ts'
 import { migrer } from './migrate.ts'
 import * as schema from './schema.ts'
 
@@ -20,6 +21,11 @@ export interface Base {
   emplacement: string
   /** Migrations this opening applied (empty when the schema was up to date). */
   migrationsAppliquees: string[]
+  /**
+   * Listens to a notification channel (`pg_notify`); `perdu` is called when notifications may
+   * have been missed (connection lost then restored).
+   */
+  ecouter(canal: string, rappel: Rappel, perdu?: () => void): Promise<Ecoute>
   fermer(): Promise<void>
 }
 
@@ -63,6 +69,7 @@ export async function ouvrirBase(options: OptionsBase): Promise<Base> {
       moteur: 'postgresql',
       emplacement: sansSecret(options.url),
       migrationsAppliquees,
+      ecouter: (canal, rappel, perdu = () => {}) => ecouterPostgres(options.url as string, canal, rappel, perdu),
       fermer: () => pool.end(),
     }
   }
@@ -75,6 +82,7 @@ export async function ouvrirBase(options: OptionsBase): Promise<Base> {
       moteur: 'pglite',
       emplacement: options.dossier ?? 'mémoire',
       migrationsAppliquees,
+      ecouter: (canal, rappel) => ecouterPglite(pglite, canal, rappel),
       fermer: async () => {
         await pglite.close()
         liberer()

@@ -6,6 +6,7 @@
  * - `imports`: one row per file imported, with its counts.
  * - `source_records`: each accepted row exactly as received, keyed by (source, id in the source).
  * - `lieux`: the normalised places, on the 32 fields of the standard v1.0.2.
+ * - `communes_positions`: the centre of each commune, for orientation (see `src/geo`).
  */
 import { sql } from 'drizzle-orm'
 import {
@@ -141,3 +142,17 @@ export const sourceRecords = pgTable(
   },
   (t) => [primaryKey({ name: 'source_records_pk', columns: [t.sourceId, t.recordId] }), index('source_records_lieu_idx').on(t.lieuUid)],
 )
+
+/**
+ * `communes_positions`: the centre of each current commune or municipal arrondissement (INSEE
+ * code), downloaded from an official source (`aiguillage geo sync`: the geo API), since the
+ * official list of communes has no coordinates.
+ */
+export const communesPositions = pgTable('communes_positions', {
+  code: text('code').primaryKey(),
+  latitude: doublePrecision('latitude').notNull(),
+  longitude: doublePrecision('longitude').notNull(),
+  /** Where the position comes from, e.g. `api-geo`. */
+  source: text('source').notNull(),
+  updatedAt: horodatage('updated_at').notNull().defaultNow(),
+})

@@ -10,6 +10,9 @@ import type { Base } from '../db/database.ts'
 import { chargerActifs, urlActif } from '../ui/actifs.ts'
 import { EtatRegistre } from '../../places/pages/etat.ts'
 import { routesLieux } from '../../places/pages/routes.ts'
+import type { Orientation } from '../../orientation/service.ts'
+import { routesOrientation } from '../../orientation/pages/routes.ts'
+import { routesApi } from '../../orientation/api/routes.ts'
 import { installerCompression } from './compression.ts'
 import { ENTETES_SECURITE, installerEntetes } from './entetes.ts'
 import { installerErreurs, pageRequeteIncorrecte } from './erreurs.tsx'
@@ -20,6 +23,8 @@ import { routesStatiques } from './statiques.ts'
 export interface OptionsServeur {
   base: Base
   config: Config
+  /** The search service (in-memory index kept in step with the database). */
+  orientation: Orientation
   /** Log requests and errors at `config.logLevel` (default true). */
   journal?: boolean
   /** Where log lines go (default: standard output); tests read them. */
@@ -73,6 +78,8 @@ export async function creerServeur(options: OptionsServeur): Promise<FastifyInst
   })
   routesStatiques(app, actifs)
   routesLieux(app, base, etat)
+  routesOrientation(app, { base, config, orientation: options.orientation })
+  routesApi(app, { base, config, orientation: options.orientation })
 
   await app.ready()
   return app

@@ -1,0 +1,10 @@
+/** What the orientation routes (pages and API) need from the running server. */
+import type { Config } from '../platform/config.ts'
+import type { Base } from '../platform/db/database.ts'
+import type { Orientation } from './service.ts'
+
+export interface ContexteOrientation {
+  base: Base
+  config: Config
+  orientation: Orientation
+}
