@@ -33,7 +33,10 @@ const INTERDITS: Array<[string, string[], string]> = [
   ['places/standard/', ['places/validation/', 'places/io/', 'places/registry/', 'places/pages/', 'platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/'], 'le vocabulaire du standard est pur'],
   ['places/validation/', ['places/io/', 'places/registry/', 'places/pages/', 'platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/'], 'les règles de validation sont pures (aucune entrée-sortie)'],
   ['places/io/', ['places/registry/', 'places/pages/', 'platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/'], 'lire et écrire des fichiers ne touche pas à la base'],
-  ['territories/', ['places/', 'platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/'], 'le référentiel géographique ne dépend d’aucune capacité'],
+  ['territories/', ['places/', 'geo/', 'orientation/', 'platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/'], 'le référentiel géographique ne dépend d’aucune capacité'],
+  ['geo/', ['places/', 'orientation/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/'], 'les positions des communes ne connaissent ni les lieux, ni le web, ni la ligne de commande'],
+  ['orientation/', ['cli/', 'demo/'], 'l’orientation ne connaît ni la ligne de commande ni la démonstration'],
+  ['places/', ['orientation/', 'geo/'], 'le registre ne dépend pas de l’orientation'],
   ['places/registry/', ['places/pages/', 'platform/http/', 'platform/ui/', 'cli/'], 'le registre ne connaît ni le web ni la ligne de commande'],
   ['platform/text', ['places/', 'territories/', 'demo/', 'cli/', 'platform/db/', 'platform/http/'], 'les outils de texte sont neutres'],
   ['platform/db/', ['places/', 'territories/', 'demo/', 'cli/', 'platform/http/', 'platform/ui/'], 'la base ne connaît aucune capacité'],
@@ -56,7 +59,7 @@ describe('architecture', () => {
       }
       // the platform only knows capabilities where it composes them: the HTTP server
       if (de.startsWith('platform/') && de !== 'platform/http/server.ts') {
-        for (const cible of vers) if (/^(places|territories|demo|cli)\//.test(cible)) ecarts.push(`${de} → ${cible} (la plateforme ne connaît pas les capacités)`)
+        for (const cible of vers) if (/^(places|territories|demo|cli|geo|orientation)\//.test(cible)) ecarts.push(`${de} → ${cible} (la plateforme ne connaît pas les capacités)`)
       }
     }
     expect(ecarts).toEqual([])

@@ -55,5 +55,10 @@ export async function ecouterPostgres(url: string, canal: string, rappel: Rappel
 
 export async function ecouterPglite(pglite: PGlite, canal: string, rappel: Rappel): Promise<Ecoute> {
   const desabonner = await pglite.listen(canal, rappel)
-  return { arreter: () => desabonner() }
+  return {
+    // a closed database has no listener left to remove
+    arreter: async () => {
+      if (!pglite.closed) await desabonner().catch(() => {})
+    },
+  }
 }

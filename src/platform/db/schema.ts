@@ -156,3 +156,24 @@ export const communesPositions = pgTable('communes_positions', {
   source: text('source').notNull(),
   updatedAt: horodatage('updated_at').notNull().defaultNow(),
 })
+
+/**
+ * « Signaler une erreur » on a place page: what is wrong, for the place's managers (handled in
+ * the workspace). No personal data but the optional contact the person chooses to leave.
+ */
+export const signalements = pgTable(
+  'signalements',
+  {
+    id: serial('id').primaryKey(),
+    lieuUid: bigint('lieu_uid', { mode: 'number' })
+      .notNull()
+      .references(() => lieux.uid, { onDelete: 'cascade' }),
+    rubriques: text('rubriques').array().notNull(),
+    message: text('message').notNull(),
+    /** E-mail or phone, only if the person wants to be answered. */
+    contact: text('contact'),
+    statut: text('statut').notNull().default('nouveau'),
+    createdAt: horodatage('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('signalements_lieu_idx').on(t.lieuUid), check('signalements_statut_check', sql`${t.statut} in ('nouveau', 'en_cours', 'corrige', 'rejete')`)],
+)
