@@ -75,7 +75,8 @@ interface Entree {
   sens: Sens
 }
 
-const racines = (expression: string) => motsSimples(expression).map(raciner)
+/** Stems of the meaningful words of an expression (stop words do not count, typed or known). */
+const racines = (expression: string) => motsSimples(expression).filter((m) => !VIDES.has(m)).map(raciner)
 
 /** Every known expression, longest first (« carte grise » before « carte »). */
 const LEXIQUE: readonly Entree[] = [
@@ -94,7 +95,7 @@ export function memeMot(tape: string, connu: string): boolean {
 }
 
 export function comprendre(texte: string): Comprehension {
-  const mots = motsSimples(texte)
+  const mots = motsSimples(texte).filter((m) => !VIDES.has(m))
   const racinesTapees = mots.map(raciner)
   const pris = new Array<boolean>(mots.length).fill(false)
   const resultat: Comprehension = { besoins: [], typologies: [], dispositifs: [], termes: [], compris: [] }
@@ -116,7 +117,7 @@ export function comprendre(texte: string): Comprehension {
     }
   }
   mots.forEach((mot, i) => {
-    if (!pris[i] && !VIDES.has(mot) && mot.length >= 2) ajouter(resultat.termes, racinesTapees[i] ?? mot)
+    if (!pris[i] && mot.length >= 2) ajouter(resultat.termes, racinesTapees[i] ?? mot)
   })
   // in the order of the text
   const ordre = resultat.compris.map((_, k) => k).sort((a, b) => (positions[a] ?? 0) - (positions[b] ?? 0))
