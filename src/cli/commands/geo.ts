@@ -8,6 +8,7 @@ import { API_GEO_DEFAUT, SOURCE_API_GEO, telechargerCentres } from '../../geo/ap
 import { enregistrerPositions, lirePositions } from '../../geo/stockage.ts'
 import { referentiel } from '../../territories/referentiel.ts'
 import { nombre } from '../output.ts'
+import { notifierChangement } from '../../places/registry/changements.ts'
 import { avecBase } from './base.ts'
 
 function commandeSync(): Command {
@@ -33,6 +34,8 @@ département).`,
       if (reponse.positions.length === 0) throw new Error(`${base} n'a renvoyé aucune position utilisable : rien n'a été enregistré.`)
       const { bilan, sansPosition } = await avecBase(async ({ db }) => {
         const bilan = await enregistrerPositions(db, reponse.positions, SOURCE_API_GEO)
+        // running servers reload their index with the new positions
+        await notifierChangement(db, { tout: true })
         const connues = await lirePositions(db)
         return { bilan, sansPosition: [...ref.communes.keys()].filter((code) => !connues.has(code)).length }
       })
