@@ -1,21 +1,43 @@
 /**
- * `npm run bench`: runs every benchmark and prints a table. Each measurement runs in its own
- * process (clean peak memory). PostgreSQL runs when BENCH_DATABASE_URL (or TEST_DATABASE_URL)
- * points to a server, else the local postgres://postgres@127.0.0.1:5432/test if it answers.
+ * `npm run bench`: every benchmark, each measurement in its own process (clean memory), and a
+ * table per part. PostgreSQL runs when BENCH_DATABASE_URL (or TEST_DATABASE_URL) points to a
+ * server, else the local postgres://postgres@127.0.0.1:5432/test if it answers.
  *
- *   npm run bench                 # 10,000 (a région) and 100,000 places
- *   npm run bench -- --lieux 1000000
+ *   npm run bench                          # everything
+ *   npm run bench -- --partie recherche    # registre | recherche | http | visite
+ *   npm run bench -- --lieux 1000000 --partie registre
  */
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import os from 'node:os'
 import pg from 'pg'
 
 const ici = path.dirname(fileURLToPath(import.meta.url))
-const { values } = parseArgs({ options: { lieux: { type: 'string', multiple: true } } })
-const tailles = (values.lieux ?? ['10000', '100000']).map(Number)
+const { values } = parseArgs({ options: { lieux: { type: 'string', multiple: true }, partie: { type: 'string', multiple: true } } })
+const parties = new Set(values.partie ?? ['registre', 'recherche', 'http', 'visite'])
+
+const f = (x: number, d = 1) => x.toLocaleString('fr-FR', { minimumFractionDigits: d, maximumFractionDigits: d })
+const ent = (x: number) => Math.round(x).toLocaleString('fr-FR')
+
+function mesurer<T>(script: string, args: string[], options: { gc?: boolean } = {}): T {
+  const sortie = execFileSync(process.execPath, [...(options.gc ? ['--expose-gc', '--max-old-space-size=8000'] : []), '--import', 'tsx', path.join(ici, script), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_NO_WARNINGS: '1', TZ: 'Europe/Paris' },
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return JSON.parse(sortie.trim().split('\n').pop() ?? '{}') as T
+}
+
+function tableau(titre: string, lignes: string[][]): void {
+  console.log(`\n${titre}`)
+  console.log(`| ${lignes[0]?.join(' | ')} |`)
+  console.log(`|${lignes[0]?.map(() => '---').join('|')}|`)
+  for (const l of lignes.slice(1)) console.log(`| ${l.join(' | ')} |`)
+}
 
 async function urlPostgres(): Promise<string | undefined> {
   const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
@@ -29,58 +51,45 @@ async function urlPostgres(): Promise<string | undefined> {
   }
 }
 
-interface Mesure {
-  moteur: string
-  lieux: number
-  megaOctets: number
-  validation: number
-  importation: number
-  acceptes: number
-  rejetes: number
-  exportation: number
-  memoireMaxMo: number
-}
+console.log(`Machine : ${os.cpus().length} cœurs ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} Go, Node ${process.version}`)
 
-const url = await urlPostgres()
-const moteurs = url ? ['pglite', 'postgresql'] : ['pglite']
-if (!url) console.log('PostgreSQL injoignable : mesures sur PGlite seulement (définissez BENCH_DATABASE_URL).')
-console.log(`Machine : ${os.cpus().length} cœurs ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} Go, Node ${process.version}\n`)
-
-const mesures: Mesure[] = []
-for (const lieux of tailles) {
-  for (const moteur of moteurs) {
-    const sortie = execFileSync(process.execPath, ['--import', 'tsx', path.join(ici, 'registre.ts'), '--moteur', moteur, '--lieux', String(lieux), ...(url ? ['--url', url] : [])], {
-      encoding: 'utf8',
-      env: { ...process.env, NODE_NO_WARNINGS: '1' },
-      maxBuffer: 1 << 24,
-    })
-    const mesure = JSON.parse(sortie.trim().split('\n').pop() ?? '{}') as Mesure
-    mesures.push(mesure)
-    process.stderr.write(`  ${moteur} ${lieux.toLocaleString('fr-FR')} lieux mesurés\n`)
+if (parties.has('registre')) {
+  interface Mesure { moteur: string; lieux: number; megaOctets: number; validation: number; importation: number; acceptes: number; rejetes: number; exportation: number; memoireMaxMo: number }
+  const url = await urlPostgres()
+  if (!url) console.log('PostgreSQL injoignable : registre mesuré sur PGlite seulement (définissez BENCH_DATABASE_URL).')
+  const OBJECTIFS: Record<string, number> = { pglite: 20, postgresql: 10 }
+  const lignes = [['moteur', 'lieux', 'fichier (Mo)', 'validation seule (s)', 'import (s)', 'lignes/s', 'acceptés', 'rejetés', 'export CSV (s)', 'import + export (s)', 'objectif à 100 000 (s)', 'mémoire max (Mo)']]
+  for (const lieux of (values.lieux ?? ['10000', '100000']).map(Number)) {
+    for (const moteur of url ? ['pglite', 'postgresql'] : ['pglite']) {
+      const m = mesurer<Mesure>('registre.ts', ['--moteur', moteur, '--lieux', String(lieux), ...(url ? ['--url', url] : [])])
+      lignes.push([m.moteur, ent(m.lieux), f(m.megaOctets), f(m.validation), f(m.importation), ent(m.lieux / m.importation), ent(m.acceptes), ent(m.rejetes), f(m.exportation), f(m.importation + m.exportation), m.lieux === 100_000 ? String(OBJECTIFS[m.moteur] ?? '') : '', ent(m.memoireMaxMo)])
+    }
   }
+  tableau('Registre des lieux : import (lecture, validation, communes, écriture en une transaction) et export CSV au standard v1.0.2', lignes)
 }
 
-const f = (x: number, d = 1) => x.toLocaleString('fr-FR', { minimumFractionDigits: d, maximumFractionDigits: d })
-const ent = (x: number) => Math.round(x).toLocaleString('fr-FR')
-const OBJECTIFS: Record<string, number> = { pglite: 20, postgresql: 10 }
-const lignes = [
-  ['moteur', 'lieux', 'fichier (Mo)', 'validation seule (s)', 'import (s)', 'lignes/s', 'acceptés', 'rejetés', 'export CSV (s)', 'import + export (s)', 'objectif à 100 000 (s)', 'mémoire max (Mo)'],
-  ...mesures.map((m) => [
-    m.moteur,
-    ent(m.lieux),
-    f(m.megaOctets),
-    f(m.validation),
-    f(m.importation),
-    ent(m.lieux / m.importation),
-    ent(m.acceptes),
-    ent(m.rejetes),
-    f(m.exportation),
-    f(m.importation + m.exportation),
-    m.lieux === 100_000 ? String(OBJECTIFS[m.moteur] ?? '') : '',
-    ent(m.memoireMaxMo),
-  ]),
-]
-console.log('Registre des lieux : import (lecture, validation, communes, écriture en une transaction) et export CSV au standard v1.0.2')
-console.log(`| ${lignes[0]?.join(' | ')} |`)
-console.log(`|${lignes[0]?.map(() => '---').join('|')}|`)
-for (const l of lignes.slice(1)) console.log(`| ${l.join(' | ')} |`)
+if (parties.has('recherche')) {
+  interface Mesure { lieux: number; generation: number; construction: number; memoireTasMo: number; latences: Record<string, { p50: number; p99: number; resultatsMoyens: number }> }
+  const lignes = [['lieux', 'construction de l’index (s)', 'mémoire de l’index (Mo)', 'requête', 'p50 (ms)', 'p99 (ms)', 'résultats en moyenne']]
+  for (const lieux of [10_000, 100_000, 1_000_000]) {
+    const m = mesurer<Mesure>('recherche.ts', ['--lieux', String(lieux), '--requetes', '5000'], { gc: true })
+    Object.entries(m.latences).forEach(([requete, l], i) =>
+      lignes.push(i === 0 ? [ent(m.lieux), f(m.construction, 2), ent(m.memoireTasMo), requete, f(l.p50, 3), f(l.p99, 3), f(l.resultatsMoyens)] : ['', '', '', requete, f(l.p50, 3), f(l.p99, 3), f(l.resultatsMoyens)]),
+    )
+  }
+  tableau('Recherche dans l’index en mémoire (dans le processus ; objectif : p99 ≤ 1 ms à 100 000 lieux)', lignes)
+}
+
+if (parties.has('http')) {
+  interface Mesure { lieux: number; importation: number; requetesParSeconde: number; latenceP50: number; latenceP99: number; erreurs: number; octetsPageGzip: number; octetsCssGzip: number }
+  const m = mesurer<Mesure>('http.ts', ['--lieux', '100000'])
+  tableau('Page de résultats servie en HTTP (autocannon, 10 connexions, 10 s, gzip ; objectif : ≥ 1 500 requêtes/s à 100 000 lieux, ≤ 30 Ko compressés)', [
+    ['lieux', 'requêtes/s', 'latence p50 (ms)', 'latence p99 (ms)', 'erreurs', 'page HTML gzip (octets)', 'CSS gzip (octets)', 'page + CSS gzip (Ko)'],
+    [ent(m.lieux), ent(m.requetesParSeconde), f(m.latenceP50), f(m.latenceP99), ent(m.erreurs), ent(m.octetsPageGzip), ent(m.octetsCssGzip), f((m.octetsPageGzip + m.octetsCssGzip) / 1024)],
+  ])
+}
+
+if (parties.has('visite') && existsSync(path.join(ici, 'premiere-visite.ts'))) {
+  if (!existsSync('/usr/bin/chromium')) console.log('\nPremière visite : /usr/bin/chromium absent, mesure ignorée.')
+  else execFileSync(process.execPath, ['--import', 'tsx', path.join(ici, 'premiere-visite.ts')], { stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1', TZ: 'Europe/Paris' } })
+}
