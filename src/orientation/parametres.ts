@@ -29,7 +29,7 @@ export function lireRayon(texte: string | undefined): Lu<number | null> {
 const JOURS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']
 
 function minutes(texte: string): number | undefined {
-  const m = texte.match(/^(\d{1,2})(?:[:h](\d{2}))?$/)
+  const m = texte.match(/^(\d{1,2})(?:[:h](\d{2})?)?$/)
   if (!m) return undefined
   const total = Number(m[1]) * 60 + Number(m[2] ?? 0)
   return total <= 24 * 60 ? total : undefined

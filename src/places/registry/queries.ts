@@ -49,22 +49,27 @@ function versRangee(ligne: string): RangeeStandard {
   return rangee
 }
 
+/** Published places matching `condition` (SQL on `lieux`), in registry order, with their uid. */
+export async function lirePublies(db: Db, condition: SQL | undefined, limite?: number): Promise<Array<{ uid: number; rangee: RangeeStandard }>> {
+  const resultat = await db.execute(
+    sql`select uid, ${LIGNE_STANDARD} as ligne from lieux where statut = 'publie' ${condition ? sql`and ${condition}` : sql``} order by uid ${limite === undefined ? sql`` : sql`limit ${limite}`}`,
+  )
+  const lignes = (resultat as unknown as { rows: Array<{ uid: string | number; ligne: string }> }).rows
+  return lignes.map((l) => ({ uid: Number(l.uid), rangee: versRangee(l.ligne) }))
+}
+
 /**
  * Published places of a territory as the standard writes them, in registry order, by batches
  * (keyset pagination): the export's path.
  */
 export async function* rangeesPubliees(db: Db, territoire?: Territoire, taille = 5000): AsyncGenerator<RangeeStandard[]> {
-  const filtre = conditionTerritoire(territoire)
   let dernier = 0
   for (;;) {
-    const resultat = await db.execute(
-      sql`select uid, ${LIGNE_STANDARD} as ligne from lieux where statut = 'publie' and uid > ${dernier} ${filtre ? sql`and ${filtre}` : sql``} order by uid limit ${taille}`,
-    )
-    const lignes = (resultat as unknown as { rows: Array<{ uid: string | number; ligne: string }> }).rows
-    if (lignes.length === 0) return
-    dernier = Number(lignes[lignes.length - 1]?.uid)
-    yield lignes.map((l) => versRangee(l.ligne))
-    if (lignes.length < taille) return
+    const lot = await lirePublies(db, and(sql`uid > ${dernier}`, conditionTerritoire(territoire)), taille)
+    if (lot.length === 0) return
+    dernier = lot[lot.length - 1]?.uid ?? dernier
+    yield lot.map((l) => l.rangee)
+    if (lot.length < taille) return
   }
 }
 

@@ -51,14 +51,19 @@ export async function creerServeur(options: OptionsServeur): Promise<FastifyInst
     bodyLimit: 1024 * 1024,
     // A malformed address (`/%E0%A4%A`) is refused before hooks run: same headers, same French page.
     frameworkErrors: async (_erreur, request, reply) => {
-      const html = rendrePage(optionsPages, '/', await etat.demo.actuel(), pageRequeteIncorrecte(400))
       request.log.info({ methode: request.method, route: null, statut: 400 }, 'adresse mal formée')
+      // the public API answers in JSON, readable from any origin, even for a malformed address
+      const api = request.raw.url?.startsWith('/api/v1/') ?? false
+      const corps = api
+        ? JSON.stringify({ erreur: 'Adresse mal formée (caractère encodé invalide ou identifiant trop long).' })
+        : rendrePage(optionsPages, '/', await etat.demo.actuel(), pageRequeteIncorrecte(400))
       reply.raw.writeHead(400, {
         ...ENTETES_SECURITE,
-        'content-type': 'text/html; charset=utf-8',
-        'content-length': Buffer.byteLength(html),
+        ...(api ? { 'access-control-allow-origin': '*', 'cache-control': 'no-store' } : {}),
+        'content-type': api ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+        'content-length': Buffer.byteLength(corps),
       })
-      reply.raw.end(html)
+      reply.raw.end(corps)
     },
   })
 
