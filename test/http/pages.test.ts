@@ -41,12 +41,13 @@ describe('chaque page', () => {
     ['/%E0%A4%A', 400],
   ]
 
-  it.each(chemins)('%s : statut, en-têtes de sécurité, lang="fr", un seul h1, bandeau de démonstration, aucun script', async (chemin, statut) => {
+  it.each(chemins)('%s : statut, en-têtes de sécurité, lang="fr", un seul h1, bandeau de démonstration, aucun script en ligne', async (chemin, statut) => {
     const { reponse, html } = await page(chemin, statut)
     expect(reponse.headers.get('content-security-policy')).toBe(POLITIQUE_CONTENU)
     expect(reponse.headers.get('x-content-type-options')).toBe('nosniff')
     expect(reponse.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
-    expect(reponse.headers.get('permissions-policy')).toContain('geolocation=()')
+    // « Autour de moi » asks for the position on the start page only
+    expect(reponse.headers.get('permissions-policy')).toContain(chemin === '/' ? 'geolocation=(self)' : 'geolocation=()')
     expect(reponse.headers.get('cross-origin-opener-policy')).toBe('same-origin')
     expect(reponse.headers.get('content-type')).toBe('text/html; charset=utf-8')
     expect(html.startsWith('<!doctype html><html lang="fr">')).toBe(true)
@@ -55,7 +56,8 @@ describe('chaque page', () => {
     expect(html).toContain(NOM_TERRITOIRE)
     expect(html).toContain('<a class="evitement" href="#contenu">Aller au contenu</a>')
     expect(html).toMatch(/<main id="contenu"/)
-    expect(html).not.toMatch(/<script/i)
+    // no inline script: only our own files from /assets (progressive enhancement)
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc="\/assets\/[\w.-]+\.js")/i)
     expect(html).not.toMatch(/\sstyle=/i)
     expect(html).not.toMatch(/\son[a-z]+=/i)
   })

@@ -1,7 +1,10 @@
 /**
  * The page of one place (GET `/lieux/:uid`): every field of the standard v1.0.2 in plain
  * French, under the standard's labels. Empty fields are left out, except hours and contacts
- * which say « Non renseigné ». Texts keep their line breaks and are always escaped.
+ * which say « Non renseigné ». Texts keep their line breaks and are always escaped. Links to
+ * the orientation sheet and the report form (by URL: the registry knows nothing of
+ * orientation), a share block (the address to copy, SMS and e-mail prefilled), and the
+ * distance when the page is reached from a search.
  */
 import type { ComponentChildren } from 'preact'
 import type { OptionsPage } from '../../platform/http/page.ts'
@@ -9,7 +12,8 @@ import { ListeDescriptions, Tableau, type Description } from '../../platform/ui/
 import type { FicheLieu } from '../registry/queries.ts'
 import { TYPOLOGIES } from '../standard/enumerations.ts'
 import { LIBELLES_CHAMPS, PIVOT_NON_RENSEIGNE, type ChampListe } from '../standard/fields.ts'
-import { adresseCourte, dateLongue, decimal, lienCourriel, lienTelephone, lienWeb, telephoneLisible } from './format.ts'
+import { ChampTexte } from '../../platform/ui/formulaire.tsx'
+import { adresseCourte, dateLongue, decimal, distanceTexte, lienCourriel, lienTelephone, lienWeb, telephoneLisible } from './format.ts'
 import { semaineHoraires, type SemaineHoraires } from './horaires.ts'
 
 const NON_RENSEIGNE = 'Non renseigné'
@@ -86,7 +90,7 @@ function Creneaux({ creneaux }: { creneaux: readonly string[] }) {
   )
 }
 
-function TableHoraires({ semaine }: { semaine: SemaineHoraires }) {
+export function TableHoraires({ semaine }: { semaine: SemaineHoraires }) {
   return (
     <Tableau
       legende={`Horaires de la semaine ${periode(semaine.debut, semaine.fin)}`}
@@ -105,7 +109,7 @@ function TableHoraires({ semaine }: { semaine: SemaineHoraires }) {
   )
 }
 
-function Horaires({ horaires, aujourdhui }: { horaires: string | null; aujourdhui?: string | undefined }) {
+export function Horaires({ horaires, aujourdhui }: { horaires: string | null; aujourdhui?: string | undefined }) {
   if (!horaires) return <p>{NON_RENSEIGNE}</p>
   const semaine = semaineHoraires(horaires, aujourdhui)
   if (!semaine) {
@@ -118,7 +122,7 @@ function Horaires({ horaires, aujourdhui }: { horaires: string | null; aujourdhu
   return <TableHoraires semaine={semaine} />
 }
 
-function Contacts({ lieu }: { lieu: FicheLieu }) {
+export function Contacts({ lieu }: { lieu: FicheLieu }) {
   const elements: ComponentChildren[] = []
   if (lieu.telephone) {
     const href = lienTelephone(lieu.telephone)
@@ -154,6 +158,54 @@ function Contacts({ lieu }: { lieu: FicheLieu }) {
 export interface OptionsFiche {
   /** `YYYY-MM-DD` of today (tests); default: today in Europe/Paris. */
   aujourdhui?: string | undefined
+  /** Absolute URL of the page, to share. */
+  url?: string | undefined
+  /** Distance from the point of the search the person comes from. */
+  distance?: { km: number; approximative: boolean } | undefined
+}
+
+/** « lundi 9 h – 12 h, 14 h – 17 h ; mardi … », or the hours as written, or null. */
+export function resumeHoraires(horaires: string | null, aujourdhui?: string): string | null {
+  if (!horaires) return null
+  const semaine = semaineHoraires(horaires, aujourdhui)
+  if (!semaine) return horaires
+  const jours = semaine.jours.filter((j) => j.creneaux.length > 0).map((j) => `${j.nom.toLowerCase()} ${j.creneaux.join(', ')}`)
+  return jours.length ? jours.join(' ; ').replace(/\u00a0/g, ' ') : 'fermé cette semaine'
+}
+
+/** The text sent by SMS or e-mail: name, address, phone, hours, page. */
+export function texteAPartager(lieu: FicheLieu, url: string, aujourdhui?: string): string {
+  const horaires = resumeHoraires(lieu.horaires, aujourdhui)
+  return [
+    lieu.nom,
+    `${lieu.adresse}${lieu.complement_adresse ? ` (${lieu.complement_adresse})` : ''}, ${lieu.code_postal} ${lieu.commune}`,
+    lieu.telephone && `Téléphone : ${telephoneLisible(lieu.telephone)}`,
+    horaires && `Horaires : ${horaires}`,
+    url,
+  ]
+    .filter(Boolean)
+    .join('\n')
+}
+
+function Partager({ lieu, url, aujourdhui }: { lieu: FicheLieu; url: string; aujourdhui?: string | undefined }) {
+  const texte = texteAPartager(lieu, url, aujourdhui)
+  const sujet = `Un lieu pour vous aider avec le numérique : ${lieu.nom}`
+  const sms = `sms:?body=${encodeURIComponent(texte)}`
+  const courriel = `mailto:?subject=${encodeURIComponent(sujet)}&body=${encodeURIComponent(texte.replace(/\n/g, '\r\n'))}`
+  return (
+    <section class="fiche-section ne-pas-imprimer" id="partager">
+      <h2>Partager</h2>
+      <ChampTexte id="adresse-page" nom="adresse-page" libelle="Adresse de cette page, à copier" valeur={url} lectureSeule />
+      <ul class="actions">
+        <li>
+          <a href={sms}>Envoyer par SMS</a>
+        </li>
+        <li>
+          <a href={courriel}>Envoyer par courriel</a>
+        </li>
+      </ul>
+    </section>
+  )
 }
 
 export function pageFiche(lieu: FicheLieu, options: OptionsFiche = {}): OptionsPage {
@@ -171,11 +223,36 @@ export function pageFiche(lieu: FicheLieu, options: OptionsFiche = {}): OptionsP
   return {
     titre: lieu.nom,
     fil: [{ libelle: 'Accueil', lien: '/' }, { libelle: 'Lieux de médiation numérique', lien: '/lieux' }, { libelle: lieu.nom }],
-    chapo: (typologies.length > 0 || itinerant) && (
-      <p class="discret">
-        {typologies.join(' · ')}
-        {itinerant && <>{typologies.length > 0 && ' · '}Lieu itinérant</>}
-      </p>
+    chapo: (
+      <>
+        {(typologies.length > 0 || itinerant) && (
+          <p class="discret">
+            {typologies.join(' · ')}
+            {itinerant && <>{typologies.length > 0 && ' · '}Lieu itinérant</>}
+          </p>
+        )}
+        {options.distance && (
+          <p>
+            <strong>
+              {distanceTexte(options.distance.km, options.distance.approximative).replace(/^à/, 'À')}
+            </strong>{' '}
+            du lieu de votre recherche.
+          </p>
+        )}
+        <ul class="actions ne-pas-imprimer">
+          <li>
+            <a class="bouton" href={`/lieux/${lieu.uid}/fiche`}>
+              Préparer une fiche d’orientation
+            </a>
+          </li>
+          <li>
+            <a href={`/lieux/${lieu.uid}/signaler`}>Signaler une erreur</a>
+          </li>
+          <li>
+            <a href="#partager">Partager</a>
+          </li>
+        </ul>
+      </>
     ),
     contenu: (
       <>
@@ -264,7 +341,12 @@ export function pageFiche(lieu: FicheLieu, options: OptionsFiche = {}): OptionsP
           />
           <p>Mise à jour le {dateLongue(lieu.date_maj)}.</p>
           {lieu.nomSource && <p>Source : {lieu.nomSource}</p>}
+          <p>
+            Une information est inexacte ? <a href={`/lieux/${lieu.uid}/signaler`}>Signaler une erreur</a>
+          </p>
         </Section>
+
+        <Partager lieu={lieu} url={options.url ?? `/lieux/${lieu.uid}`} aujourdhui={options.aujourdhui} />
       </>
     ),
   }

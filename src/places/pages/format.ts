@@ -1,7 +1,7 @@
 /**
  * How place data reads in French on the pages: phone numbers in national form, long dates,
- * numbers, short names of services for tags, and the only links we make from data (web
- * addresses in http or https, e-mail addresses).
+ * numbers, distances, short names of services for tags, and the only links we make from data
+ * (web addresses in http or https, e-mail addresses).
  */
 import { SERVICES } from '../standard/enumerations.ts'
 
@@ -77,3 +77,22 @@ const SERVICES_COURTS: Readonly<Record<string, string>> = {
 }
 
 export const serviceCourt = (service: string): string => SERVICES_COURTS[service] ?? service
+
+const UNE_DECIMALE = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
+
+/**
+ * How far a place is: « à 1,2 km », « à 350 m », « à 12 km »; when the searched point or the
+ * place's position is approximate, « à environ 3 km » (« à moins d’1 km »).
+ */
+export function distanceTexte(km: number, approximative: boolean): string {
+  if (approximative) return km < 1 ? 'à moins d’1\u00a0km' : `à environ ${nombre(Math.round(km))}\u00a0km`
+  if (km < 1) return `à ${nombre(Math.max(10, Math.round(km * 100) * 10))}\u00a0m`
+  return `à ${km < 10 ? UNE_DECIMALE.format(Math.round(km * 10) / 10) : nombre(Math.round(km))}\u00a0km`
+}
+
+/** Great-circle distance in kilometres between two points (degrees). */
+export function distanceEntre(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)))
+}

@@ -1,14 +1,15 @@
 /**
- * The public routes of the place registry: home (`/`), list (`/lieux`), place (`/lieux/:uid`).
- * Reads the query string defensively: any value, repeated or absurd, gives a page, never a crash.
+ * The public routes of the place registry: list (`/lieux`), place (`/lieux/:uid`, with the
+ * distance from `?lat=&lon=` when the page is reached from a search). The home page `/` is the
+ * start of orientation (src/orientation/pages). Reads the query string defensively: any value,
+ * repeated or absurd, gives a page, never a crash.
  */
 import type { FastifyInstance } from 'fastify'
 import type { Base } from '../../platform/db/database.ts'
 import { referentiel } from '../../territories/referentiel.ts'
 import { lireTerritoire, TerritoireInconnuError, type Territoire } from '../../territories/territoire.ts'
 import { lieuParUid, pageDeLieux } from '../registry/queries.ts'
-import { pageAccueil } from './accueil.tsx'
-import { EtatRegistre } from './etat.ts'
+import { distanceEntre } from './format.ts'
 import { pageFiche } from './fiche.tsx'
 import { PAR_PAGE, pageListe, urlListe, type EtatListe } from './liste.tsx'
 import { LONGUEUR_MAX_RECHERCHE } from './recherche.tsx'
@@ -31,12 +32,7 @@ export function lirePage(texte: string): number {
   return Math.min(PAGE_MAX, Math.max(1, Number(texte)))
 }
 
-export function routesLieux(app: FastifyInstance, base: Base, etat: EtatRegistre = new EtatRegistre(base.db)): void {
-  app.get('/', async (_request, reply) => {
-    const { publies } = await etat.lire()
-    return reply.page(pageAccueil(publies))
-  })
-
+export function routesLieux(app: FastifyInstance, base: Base): void {
   app.get<{ Querystring: Requete }>('/lieux', async (request, reply) => {
     const requete = request.query
     const etatListe: EtatListe = {
@@ -60,11 +56,18 @@ export function routesLieux(app: FastifyInstance, base: Base, etat: EtatRegistre
     return reply.page(pageListe({ etat: etatListe, territoire, total, lieux }))
   })
 
-  app.get<{ Params: { uid: string } }>('/lieux/:uid', async (request, reply) => {
+  app.get<{ Params: { uid: string }; Querystring: Requete }>('/lieux/:uid', async (request, reply) => {
     const { uid } = request.params
     if (!/^[1-9]\d{0,14}$/.test(uid)) return reply.callNotFound()
     const lieu = await lieuParUid(base.db, Number(uid))
     if (!lieu || lieu.statut !== 'publie') return reply.callNotFound()
-    return reply.page(pageFiche(lieu))
+    const lat = Number(parametre(request.query, 'lat'))
+    const lon = Number(parametre(request.query, 'lon'))
+    const depuis = parametre(request.query, 'lat') !== '' && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180
+    const distance =
+      depuis && lieu.latitude !== null && lieu.longitude !== null
+        ? { km: distanceEntre(lat, lon, lieu.latitude, lieu.longitude), approximative: parametre(request.query, 'environ') === '1' }
+        : undefined
+    return reply.page(pageFiche(lieu, { url: `${request.protocol}://${request.host}/lieux/${lieu.uid}`, distance }))
   })
 }

@@ -82,8 +82,8 @@ export async function creerServeur(options: OptionsServeur): Promise<FastifyInst
     }
   })
   routesStatiques(app, actifs)
-  routesLieux(app, base, etat)
-  routesOrientation(app, { base, config, orientation: options.orientation })
+  routesLieux(app, base)
+  routesOrientation(app, { base, config, orientation: options.orientation, etat })
   routesApi(app, { base, config, orientation: options.orientation })
 
   await app.ready()

@@ -1,7 +1,8 @@
 /**
  * Form fields, each with its visible label, optional hint and error message tied to the
- * control by `aria-describedby`: text input, select, checkbox list, button. Plain HTML forms
- * that work without JavaScript.
+ * control by `aria-describedby`: text input, text area, select, checkbox list (each box may
+ * have its own hint), radio buttons, hidden field, button. Plain HTML forms that work without
+ * JavaScript.
  */
 import type { ComponentChildren } from 'preact'
 
@@ -39,15 +40,19 @@ function AideEtErreur({ id, aide, erreur }: { id: string; aide?: string | undefi
 
 export interface PropsChampTexte extends BaseChamp {
   valeur?: string | undefined
-  type?: 'text' | 'search' | 'email' | 'tel'
+  type?: 'text' | 'search' | 'email' | 'tel' | 'time' | 'url'
   autocomplete?: string | undefined
   requis?: boolean | undefined
   longueurMax?: number | undefined
+  /** Read-only (a value to copy). */
+  lectureSeule?: boolean | undefined
+  /** Narrow field (a time, a postcode). */
+  court?: boolean | undefined
 }
 
 export function ChampTexte(p: PropsChampTexte) {
   return (
-    <div class={p.erreur !== undefined ? 'champ champ-en-erreur' : 'champ'}>
+    <div class={`${p.erreur !== undefined ? 'champ champ-en-erreur' : 'champ'}${p.court ? ' champ-court' : ''}`}>
       <label for={p.id}>{p.libelle}</label>
       <AideEtErreur id={p.id} aide={p.aide} erreur={p.erreur} />
       <input
@@ -58,6 +63,7 @@ export function ChampTexte(p: PropsChampTexte) {
         autocomplete={p.autocomplete}
         required={p.requis}
         maxLength={p.longueurMax}
+        readOnly={p.lectureSeule}
         aria-invalid={p.erreur !== undefined ? 'true' : undefined}
         aria-describedby={decrit(p.id, p.aide, p.erreur)}
       />
@@ -65,9 +71,36 @@ export function ChampTexte(p: PropsChampTexte) {
   )
 }
 
+export interface PropsZoneTexte extends BaseChamp {
+  valeur?: string | undefined
+  longueurMax?: number | undefined
+  lignes?: number | undefined
+}
+
+export function ZoneTexte(p: PropsZoneTexte) {
+  return (
+    <div class={p.erreur !== undefined ? 'champ champ-en-erreur' : 'champ'}>
+      <label for={p.id}>{p.libelle}</label>
+      <AideEtErreur id={p.id} aide={p.aide} erreur={p.erreur} />
+      <textarea
+        id={p.id}
+        name={p.nom}
+        rows={p.lignes ?? 5}
+        maxLength={p.longueurMax}
+        aria-invalid={p.erreur !== undefined ? 'true' : undefined}
+        aria-describedby={decrit(p.id, p.aide, p.erreur)}
+      >
+        {p.valeur ?? ''}
+      </textarea>
+    </div>
+  )
+}
+
 export interface Option {
   valeur: string
   libelle: string
+  /** A hint for this choice only (checkboxes and radio buttons). */
+  aide?: string | undefined
 }
 
 export interface PropsListeDeroulante extends BaseChamp {
@@ -103,29 +136,78 @@ export interface PropsCasesACocher extends Omit<BaseChamp, 'libelle'> {
   legende: string
   options: readonly Option[]
   valeurs?: readonly string[] | undefined
+  /** Large boxes, one per line, each with its hint (the needs of the start page). */
+  larges?: boolean | undefined
+  /** Several choices on a line when there is room (short labels). */
+  enLigne?: boolean | undefined
+}
+
+function Choix({ type, id, nom, option, coche }: { type: 'checkbox' | 'radio'; id: string; nom: string; option: Option; coche: boolean }) {
+  return (
+    <div class="case">
+      <input type={type} id={id} name={nom} value={option.valeur} checked={coche} aria-describedby={option.aide !== undefined ? `${id}-aide` : undefined} />
+      <label for={id}>
+        {option.libelle}
+        {option.aide !== undefined && (
+          <span class="aide" id={`${id}-aide`}>
+            {option.aide}
+          </span>
+        )}
+      </label>
+    </div>
+  )
+}
+
+function classeGroupe(p: { erreur?: string | undefined; larges?: boolean | undefined; enLigne?: boolean | undefined }): string {
+  return ['champ', p.erreur !== undefined && 'champ-en-erreur', p.larges && 'cases-larges', p.enLigne && 'cases-en-ligne'].filter(Boolean).join(' ')
 }
 
 /** A `fieldset` of checkboxes; `id` is the first box's (the error summary links to it). */
 export function CasesACocher(p: PropsCasesACocher) {
   const cochees = new Set(p.valeurs ?? [])
   return (
-    <fieldset
-      class={p.erreur !== undefined ? 'champ champ-en-erreur' : 'champ'}
-      aria-describedby={decrit(p.id, p.aide, p.erreur)}
-    >
+    <fieldset class={classeGroupe(p)} aria-describedby={decrit(p.id, p.aide, p.erreur)}>
       <legend>{p.legende}</legend>
       <AideEtErreur id={p.id} aide={p.aide} erreur={p.erreur} />
-      {p.options.map((o, i) => {
-        const id = i === 0 ? p.id : `${p.id}-${i + 1}`
-        return (
-          <div class="case">
-            <input type="checkbox" id={id} name={p.nom} value={o.valeur} checked={cochees.has(o.valeur)} />
-            <label for={id}>{o.libelle}</label>
-          </div>
-        )
-      })}
+      <div class="choix">
+        {p.options.map((o, i) => (
+          <Choix type="checkbox" id={i === 0 ? p.id : `${p.id}-${i + 1}`} nom={p.nom} option={o} coche={cochees.has(o.valeur)} />
+        ))}
+      </div>
     </fieldset>
   )
+}
+
+export interface PropsBoutonsRadio extends Omit<BaseChamp, 'libelle'> {
+  legende: string
+  options: readonly Option[]
+  valeur?: string | undefined
+  enLigne?: boolean | undefined
+}
+
+/** A `fieldset` of radio buttons; `id` is the first button's. */
+export function BoutonsRadio(p: PropsBoutonsRadio) {
+  return (
+    <fieldset class={classeGroupe(p)} aria-describedby={decrit(p.id, p.aide, p.erreur)}>
+      <legend>{p.legende}</legend>
+      <AideEtErreur id={p.id} aide={p.aide} erreur={p.erreur} />
+      <div class="choix">
+        {p.options.map((o, i) => (
+          <Choix type="radio" id={i === 0 ? p.id : `${p.id}-${i + 1}`} nom={p.nom} option={o} coche={o.valeur === (p.valeur ?? '')} />
+        ))}
+      </div>
+    </fieldset>
+  )
+}
+
+/** One checkbox on its own (« Gratuit »), sending `nom=valeur` when ticked. */
+export function CaseACocher({ id, nom, valeur = '1', libelle, aide, coche }: { id: string; nom: string; valeur?: string; libelle: string; aide?: string | undefined; coche: boolean }) {
+  return <Choix type="checkbox" id={id} nom={nom} option={{ valeur, libelle, aide }} coche={coche} />
+}
+
+/** A value the form sends back unchanged (the state of a search, a token). */
+export function ChampCache({ nom, valeur, id }: { nom: string; valeur: string; id?: string | undefined }) {
+  return <input type="hidden" name={nom} value={valeur} id={id} />
 }
 
 export function Bouton({ children, secondaire, type = 'submit' }: { children: ComponentChildren; secondaire?: boolean; type?: 'submit' | 'button' | 'reset' }) {

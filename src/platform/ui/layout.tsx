@@ -1,11 +1,12 @@
 /**
- * The page shell: `<html lang="fr">`, head (title, viewport, hashed style sheet, no script),
- * skip link, header, optional breadcrumb, the page's only `h1`, content, footer. Every page
- * of the platform is rendered through `Page`.
+ * The page shells: `Page`, for every page of the site — `<html lang="fr">`, head (title,
+ * viewport, hashed style sheet, optional deferred scripts from our own files), skip link,
+ * header, optional breadcrumb, the page's only `h1`, content, footer — and `PageCompacte`, for
+ * a page shown inside another site's frame (the widget): the same head, no header nor footer.
  */
 import type { ComponentChildren } from 'preact'
 import type { ContextePage, Miette } from './contexte.ts'
-import { EnTete, ID_CONTENU, LienEvitement, PiedDePage } from './entete.tsx'
+import { BandeauDemo, EnTete, ID_CONTENU, LienEvitement, PiedDePage } from './entete.tsx'
 import { FilAriane } from './navigation.tsx'
 
 export interface PropsPage {
@@ -19,22 +20,33 @@ export interface PropsPage {
   fil?: readonly Miette[] | undefined
   /** Shown under the `h1`. */
   chapo?: ComponentChildren
+  /** URLs of progressive-enhancement scripts (hashed assets), loaded with `defer`. */
+  scripts?: readonly string[] | undefined
+  /** Class of `<body>`, for a page with its own print layout (`feuille-a4`). */
+  classe?: string | undefined
   children?: ComponentChildren
 }
 
-export function Page({ contexte, titre, titreDocument, enErreur, fil, chapo, children }: PropsPage) {
+function Tete({ titre, feuilleDeStyle, scripts }: { titre: string; feuilleDeStyle: string; scripts?: readonly string[] | undefined }) {
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="color-scheme" content="light" />
+      <title>{titre}</title>
+      <link rel="stylesheet" href={feuilleDeStyle} />
+      <link rel="icon" href="data:," />
+      {scripts?.map((src) => <script src={src} defer />)}
+    </head>
+  )
+}
+
+export function Page({ contexte, titre, titreDocument, enErreur, fil, chapo, scripts, classe, children }: PropsPage) {
   const titreComplet = `${enErreur ? 'Erreur : ' : ''}${titreDocument ?? titre} — ${contexte.nomTerritoire}`
   return (
     <html lang="fr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light" />
-        <title>{titreComplet}</title>
-        <link rel="stylesheet" href={contexte.feuilleDeStyle} />
-        <link rel="icon" href="data:," />
-      </head>
-      <body>
+      <Tete titre={titreComplet} feuilleDeStyle={contexte.feuilleDeStyle} scripts={scripts} />
+      <body class={classe}>
         <LienEvitement />
         <EnTete contexte={contexte} />
         <main id={ID_CONTENU} tabIndex={-1}>
@@ -46,6 +58,28 @@ export function Page({ contexte, titre, titreDocument, enErreur, fil, chapo, chi
           </div>
         </main>
         <PiedDePage contexte={contexte} />
+      </body>
+    </html>
+  )
+}
+
+export type PropsPageCompacte = Omit<PropsPage, 'fil' | 'classe'>
+
+/** A page meant for an `<iframe>`: no header, navigation nor footer; the demo banner stays. */
+export function PageCompacte({ contexte, titre, titreDocument, enErreur, chapo, scripts, children }: PropsPageCompacte) {
+  const titreComplet = `${enErreur ? 'Erreur : ' : ''}${titreDocument ?? titre} — ${contexte.nomTerritoire}`
+  return (
+    <html lang="fr">
+      <Tete titre={titreComplet} feuilleDeStyle={contexte.feuilleDeStyle} scripts={scripts} />
+      <body class="compacte">
+        {contexte.demo && <BandeauDemo />}
+        <main id={ID_CONTENU}>
+          <div class="conteneur">
+            <h1>{titre}</h1>
+            {chapo}
+            {children}
+          </div>
+        </main>
       </body>
     </html>
   )
