@@ -180,7 +180,9 @@ describe('résultats', () => {
     const ouverts = await page(`${base}&ouvert=maintenant`)
     expect(total(ouverts.html)).toBeLessThanOrEqual(tous_)
     for (const r of resultats(ouverts.html)) expect(r.statut).toMatch(/^Ouvert maintenant/)
-    expect(ouverts.html).toContain('<details class="affiner" open>')
+    // the filters in use are said in plain words; the refine form stays folded, results come first
+    expect(ouverts.html).toContain('<details class="affiner">')
+    expect(ouverts.html).toMatch(/Seulement :<\/strong> [^<]*ouvert maintenant/)
     expect(ouverts.html).toMatch(/name="ouvert" value="maintenant" checked/)
 
     expect(total((await page(`${base}&sans_rdv=1`)).html)).toBeLessThan(tous_)

@@ -151,17 +151,23 @@ export function urlEtat(chemin: string, etat: EtatRecherche): string {
 export const recherchePosee = (etat: EtatRecherche): boolean =>
   etat.besoins.length > 0 || etat.q !== '' || etat.ou !== '' || etat.commune !== '' || etat.lat !== '' || etat.lon !== ''
 
-/** The refine filters in use (to open the refine form, to say what narrowed the search). */
-export const filtresUtilises = (etat: EtatRecherche): boolean =>
-  etat.rayon !== '' ||
-  etat.publics.length > 0 ||
-  etat.prises.length > 0 ||
-  etat.gratuit ||
-  etat.accompagnement.length > 0 ||
-  etat.sansRdv ||
-  etat.accessibilite ||
-  etat.dispositifs.length > 0 ||
-  etat.ouvert !== ''
+const JOURS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']
+
+/** The refine filters in use, in plain words (« Gratuit », « Ouvert maintenant », « 10 km »…). */
+export function filtresEnClair(etat: EtatRecherche): string[] {
+  const filtres: string[] = []
+  if (etat.rayon) filtres.push(`à ${etat.rayon} km au plus`)
+  if (etat.ouvert === 'maintenant') filtres.push('ouvert maintenant')
+  if (etat.ouvert === 'creneau' || etat.jour) {
+    const jour = JOURS[Number(etat.jour) - 1] ?? etat.jour
+    filtres.push(`ouvert ${jour ? `le ${jour}` : ''}${etat.de ? ` à partir de ${etat.de}` : ''}${etat.a ? ` jusqu’à ${etat.a}` : ''}`.trim())
+  }
+  if (etat.gratuit) filtres.push('gratuit')
+  if (etat.sansRdv) filtres.push('sans rendez-vous')
+  if (etat.accessibilite) filtres.push('informations d’accessibilité disponibles')
+  filtres.push(...etat.accompagnement.map((a) => a.toLowerCase()), ...etat.publics, ...etat.prises, ...etat.dispositifs)
+  return filtres
+}
 
 export interface ErreurParametre {
   message: string

@@ -13,7 +13,7 @@ import {
 import { Bouton, BoutonsRadio, CaseACocher, CasesACocher, ChampCache, ChampTexte, ListeDeroulante } from '../../platform/ui/formulaire.tsx'
 import { GROUPES } from '../besoins.ts'
 import { RAYONS_KM } from '../recherche.ts'
-import { filtresUtilises, LONGUEUR_MAX, type ErreurParametre, type EtatRecherche } from './etat.ts'
+import { LONGUEUR_MAX, type ErreurParametre, type EtatRecherche } from './etat.ts'
 import type { LieuRecherche } from './lieu.ts'
 
 const erreurDe = (erreurs: readonly ErreurParametre[], champ: string) => erreurs.find((e) => e.champ === champ)?.message
@@ -97,9 +97,12 @@ export interface PropsAffiner {
   territoire?: string | undefined
 }
 
-/** Every filter of the search, in a `<details>` open when a filter is in use or wrong. */
+/**
+ * Every filter of the search, in a `<details>` open only when a value is wrong: on a phone the
+ * results come first; the filters in use are listed above in plain words.
+ */
 export function FormulaireAffiner({ chemin, etat, lieu, rayonChoisi, erreurs, territoire }: PropsAffiner) {
-  const ouvert = filtresUtilises(etat) || erreurs.length > 0
+  const ouvert = erreurs.length > 0
   const rayons: string[] = RAYONS_KM.map(String)
   if (etat.rayon && !rayons.includes(etat.rayon)) rayons.push(etat.rayon)
   return (

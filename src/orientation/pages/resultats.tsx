@@ -16,7 +16,7 @@ import { raciner } from '../comprehension/racinisation.ts'
 import { MASQUES } from '../index/masques.ts'
 import type { Resultat } from '../recherche.ts'
 import { Carte, type OptionsTuiles, type PointCarte } from './carte.tsx'
-import { urlEtat, type EtatRecherche } from './etat.ts'
+import { filtresEnClair, urlEtat, type EtatRecherche } from './etat.ts'
 import { FormulaireAffiner } from './formulaires.tsx'
 import { libelleCommune } from './lieu.ts'
 import type { DonneesResultats } from './preparation.ts'
@@ -109,6 +109,11 @@ function ResumeRecherche({ d, vue }: { d: DonneesResultats; vue: VueResultats })
           </>
         )}
       </p>
+      {filtresEnClair(etat).length > 0 && (
+        <p>
+          <strong>Seulement :</strong> {filtresEnClair(etat).join(', ')}
+        </p>
+      )}
       {!vue.nouvelOnglet && (
         <p>
           <a href={urlDepart(etat)}>Changer de besoin ou de lieu</a>
