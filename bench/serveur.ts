@@ -11,6 +11,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { genererLieux } from '../src/demo/generator.ts'
 import { communesSituees } from '../src/demo/positions.ts'
+import { chargerPositions } from '../src/geo/chargement.ts'
 import { Orientation } from '../src/orientation/service.ts'
 import { lireConfig } from '../src/platform/config.ts'
 import { ouvrirBase } from '../src/platform/db/database.ts'
@@ -29,7 +30,7 @@ const debut = performance.now()
 await importer(base, { source: 'bench', nomFichier: 'lieux.csv', octets: Buffer.from(csv) })
 const importation = (performance.now() - debut) / 1000
 csv = ''
-const orientation = await Orientation.demarrer(base)
+const orientation = await Orientation.demarrer(base, { chargerPositions: () => chargerPositions(base.db) })
 const app = await creerServeur({ base, config: lireConfig({ LOG_LEVEL: 'warn' }), orientation, journal: false })
 await app.listen({ port: 0, host: '127.0.0.1' })
 const adresse = app.server.address()

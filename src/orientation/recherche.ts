@@ -122,8 +122,14 @@ function debutDuJour(date: Date): Date {
 }
 
 /** The predicate of an opening criterion, in the process's time zone (Europe/Paris). */
+/** The parsed hours of a place, kept on its fiche after the first use. */
+export function horairesFiche(fiche: Fiche) {
+  if (fiche.horairesAnalyses === undefined) fiche.horairesAnalyses = fiche.horaires === null ? null : horairesDe(fiche.horaires, fiche.nomRegion)
+  return fiche.horairesAnalyses
+}
+
 function critereOuverture(ouverture: Ouverture, maintenant: Date): (fiche: Fiche) => boolean {
-  const oh = (fiche: Fiche) => (fiche.horaires === null ? null : horairesDe(fiche.horaires, fiche.nomRegion))
+  const oh = horairesFiche
   if (ouverture.type === 'maintenant') return (fiche) => ouvertA(oh(fiche), maintenant)
   if (ouverture.type === 'instant') return (fiche) => ouvertA(oh(fiche), ouverture.date)
   const jour = debutDuJour(maintenant)
@@ -219,11 +225,21 @@ function correspondances(index: IndexLieux, criteres: Criteres, comprehension: C
   return { total: trouves.length, tries: trouves, rayonKm: null, termesIgnores }
 }
 
+const RAYON_MAX_KM = 100
+
 function elargissements(index: IndexLieux, criteres: Criteres, comprehension: Comprehension | null, rayonKm: number | null, maintenant: Date): Elargissement[] {
-  const essais: Array<{ libelle: string; criteres: Criteres }> = []
-  if (criteres.position && rayonKm !== null) {
-    for (const r of [...RAYONS_KM, 100]) if (r > rayonKm) essais.push({ libelle: `Chercher jusqu’à ${r} km`, criteres: { ...criteres, rayonKm: r } })
+  const utiles: Elargissement[] = []
+  if (criteres.position && rayonKm !== null && rayonKm < RAYON_MAX_KM) {
+    // one search out to the largest radius tells the smallest larger radius that finds places, and how many
+    const loin = correspondances(index, { ...criteres, rayonKm: RAYON_MAX_KM }, comprehension, maintenant, true)
+    const premier = loin.tries[0]?.km ?? undefined
+    const rayon = premier == null ? undefined : [...RAYONS_KM, RAYON_MAX_KM].find((r) => r > rayonKm && r >= premier)
+    if (rayon !== undefined) {
+      const total = loin.tries.filter((t) => (t.km ?? 0) <= rayon).length
+      utiles.push({ libelle: `Chercher jusqu’à ${rayon} km`, criteres: { ...criteres, rayonKm: rayon, page: 1 }, total })
+    }
   }
+  const essais: Array<{ libelle: string; criteres: Criteres }> = []
   if (criteres.ouverture) essais.push({ libelle: 'Sans condition d’horaires', criteres: { ...criteres, ouverture: null } })
   if (criteres.gratuit) essais.push({ libelle: 'Lieux payants compris', criteres: { ...criteres, gratuit: false } })
   if (criteres.sansRendezVous) essais.push({ libelle: 'Lieux sur rendez-vous compris', criteres: { ...criteres, sansRendezVous: false } })
@@ -234,17 +250,10 @@ function elargissements(index: IndexLieux, criteres: Criteres, comprehension: Co
   if (criteres.dispositifs.length) essais.push({ libelle: 'Tous les programmes', criteres: { ...criteres, dispositifs: [] } })
   if (criteres.q) essais.push({ libelle: `Sans les mots « ${criteres.q} »`, criteres: { ...criteres, q: '' } })
   if (criteres.besoins.length > 0 || criteres.services.length > 0) essais.push({ libelle: 'Pour tous les besoins', criteres: { ...criteres, besoins: [], services: [] } })
-  const utiles: Elargissement[] = []
-  let rayonUtile = false
   for (const essai of essais) {
-    const rayon = essai.criteres.rayonKm !== criteres.rayonKm
-    if (rayon && rayonUtile) continue // the nearest radius that helps is enough
     const comprise = essai.criteres.q === criteres.q ? comprehension : essai.criteres.q ? comprendre(essai.criteres.q) : null
     const { total } = correspondances(index, essai.criteres, comprise, maintenant, true)
-    if (total > 0) {
-      utiles.push({ ...essai, criteres: { ...essai.criteres, page: 1 }, total })
-      if (rayon) rayonUtile = true
-    }
+    if (total > 0) utiles.push({ ...essai, criteres: { ...essai.criteres, page: 1 }, total })
   }
   return utiles
 }
@@ -261,7 +270,7 @@ export function rechercher(index: IndexLieux, criteres: Criteres, maintenant: Da
     return {
       fiche,
       distanceKm: km,
-      statut: statutOuverture(fiche.horaires === null ? null : horairesDe(fiche.horaires, fiche.nomRegion), maintenant),
+      statut: statutOuverture(horairesFiche(fiche), maintenant),
       servicesCorrespondants: MASQUES.services.valeursDe(masqueBesoin === 0 ? fiche.services : fiche.services & masqueBesoin),
     }
   })

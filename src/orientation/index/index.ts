@@ -6,6 +6,7 @@
  * tree is rebuilt lazily after changes.
  */
 import KDBush from 'kdbush'
+import type OpeningHours from 'opening_hours'
 import { around, distance } from 'geokdbush'
 import type { Lieu } from '../../places/standard/fields.ts'
 import { motsSimples } from '../comprehension/comprendre.ts'
@@ -56,6 +57,8 @@ export interface Fiche {
   priseRdv: boolean
   /** Stems of the words of its name. */
   mots: readonly string[]
+  /** Its hours parsed, once needed (undefined: not yet; null: none or unreadable). */
+  horairesAnalyses?: OpeningHours | null
 }
 
 const interne = new Map<string, string>()
@@ -164,17 +167,31 @@ export class IndexLieux {
 
   /**
    * Live slots within `rayonKm` of a point, nearest first, that pass `garder`, with their
-   * distance in kilometres.
+   * distance in kilometres. A radius search reads the tree's bounding box of the circle
+   * (kdbush `range`), then measures great-circle distances; a nearest-k search (`maximum`)
+   * walks the tree nearest first (geokdbush). geokdbush alone explored the whole tree when
+   * the filter rejected everything near the point (20 ms at 100,000 places instead of 0.1 ms).
    */
   autour(latitude: number, longitude: number, rayonKm: number, garder: (slot: number) => boolean, maximum = Infinity): Array<{ slot: number; km: number }> {
     const arbre = this.arbreGeographique()
     if (!arbre) return []
-    const items = around(arbre, longitude, latitude, maximum, rayonKm, (item) => garder(this.slotsArbre[item] ?? -1))
-    return items.map((item) => {
-      const slot = this.slotsArbre[item] ?? -1
+    const mesure = (slot: number) => {
       const f = this.fiches[slot] as Fiche
       return { slot, km: distance(longitude, latitude, f.longitude ?? 0, f.latitude ?? 0) }
-    })
+    }
+    if (Number.isFinite(maximum)) {
+      return around(arbre, longitude, latitude, maximum, rayonKm, (item) => garder(this.slotsArbre[item] ?? -1)).map((item) => mesure(this.slotsArbre[item] ?? -1))
+    }
+    const dLat = rayonKm / 111.19
+    const dLon = rayonKm / (111.19 * Math.max(0.01, Math.cos((latitude * Math.PI) / 180)))
+    const trouves: Array<{ slot: number; km: number }> = []
+    for (const item of arbre.range(longitude - dLon, latitude - dLat, longitude + dLon, latitude + dLat)) {
+      const slot = this.slotsArbre[item] ?? -1
+      if (!garder(slot)) continue
+      const m = mesure(slot)
+      if (m.km <= rayonKm) trouves.push(m)
+    }
+    return trouves.sort((a, b) => a.km - b.km)
   }
 
   /** Slots whose name has a word starting like `racine` (or one typo away from it, from 5 letters). */
