@@ -137,4 +137,23 @@ describe('IndexLieux', () => {
     expect(rechercher(i, criteres({}), LUNDI_10H).total).toBe(0)
     expect(rechercher(i, CRITERES_VIDES, LUNDI_10H).total).toBe(1)
   })
+
+  it('« ouvert maintenant » quand peu de lieux sont ouverts : lit la liste des ouverts, mise à jour à chaque changement', () => {
+    // 60 places within 30 km, two open on Monday at 10:00: the short list is read instead of the circle
+    const i = new IndexLieux(Array.from({ length: 60 }, (_, k) => lieu(k + 1, `Lieu ${k + 1}`, k / 2, { horaires: k === 10 || k === 50 ? 'Mo 09:00-12:00' : 'Sa 09:00-10:00' })))
+    const ouverts = (c: Partial<Criteres>) => rechercher(i, criteres({ ouverture: { type: 'maintenant' }, ...c }), LUNDI_10H).resultats.map((x) => x.fiche.uid)
+    expect(ouverts({ rayonKm: 10 })).toEqual([11])
+    expect(ouverts({ rayonKm: 30 })).toEqual([11, 51])
+    expect(ouverts({ position: null, rayonKm: null })).toEqual([11, 51])
+    expect(rechercher(i, criteres({ ouverture: { type: 'maintenant' }, rayonKm: 10 }), LUNDI_10H).resultats[0]?.distanceKm).toBeCloseTo(5, 1)
+    // within the same minute: a removed place is gone, a new one open is seen, changed hours count
+    i.retirer(11)
+    expect(ouverts({ rayonKm: 30 })).toEqual([51])
+    i.remplacer(lieu(61, 'Lieu nouveau', 2, { horaires: 'Mo 08:00-18:00' }))
+    expect(ouverts({ rayonKm: 30 })).toEqual([61, 51])
+    i.remplacer(lieu(3, 'Lieu 3', 1, { horaires: 'Mo 08:00-18:00' }))
+    expect(ouverts({ rayonKm: 30 })).toEqual([3, 61, 51])
+    expect(ouverts({ rayonKm: 30, besoins: ['smartphone'] })).toEqual([])
+    expect(rechercher(i, criteres({ ouverture: { type: 'maintenant' }, rayonKm: 30 }), LUNDI_12H30).resultats.map((x) => x.fiche.uid)).toEqual([3, 61])
+  })
 })

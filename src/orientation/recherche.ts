@@ -115,29 +115,42 @@ interface Filtre {
   accessibilite: boolean
   perimetre: Perimetre | null
   ouverture: ((fiche: Fiche) => boolean) | null
+  /** With « ouvert maintenant »: the slots open this minute, a list the search may read instead of a circle. */
+  ouverts: readonly number[] | null
 }
 
 function debutDuJour(date: Date): Date {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate())
 }
 
-/** The predicate of an opening criterion, in the process's time zone (Europe/Paris). */
 /** The parsed hours of a place, kept on its fiche after the first use. */
 export function horairesFiche(fiche: Fiche) {
   if (fiche.horairesAnalyses === undefined) fiche.horairesAnalyses = fiche.horaires === null ? null : horairesDe(fiche.horaires, fiche.nomRegion)
   return fiche.horairesAnalyses
 }
 
+/** Open at an instant, remembered on the fiche for the rest of that minute. */
+function ouvertALaMinute(instant: Date): (fiche: Fiche) => boolean {
+  const minute = Math.floor(instant.getTime() / 60_000)
+  return (fiche) => {
+    if (fiche.minuteOuverture !== minute) {
+      fiche.ouvertALaMinute = ouvertA(horairesFiche(fiche), instant)
+      fiche.minuteOuverture = minute
+    }
+    return fiche.ouvertALaMinute
+  }
+}
+
+/** The predicate of an opening criterion, in the process's time zone (Europe/Paris). */
 function critereOuverture(ouverture: Ouverture, maintenant: Date): (fiche: Fiche) => boolean {
-  const oh = horairesFiche
-  if (ouverture.type === 'maintenant') return (fiche) => ouvertA(oh(fiche), maintenant)
-  if (ouverture.type === 'instant') return (fiche) => ouvertA(oh(fiche), ouverture.date)
+  if (ouverture.type === 'maintenant') return ouvertALaMinute(maintenant)
+  if (ouverture.type === 'instant') return ouvertALaMinute(ouverture.date)
   const jour = debutDuJour(maintenant)
   const decalage = (ouverture.jour % 7) - jour.getDay()
   jour.setDate(jour.getDate() + ((decalage + 7) % 7))
   const debut = new Date(jour.getTime() + ouverture.debut * 60_000)
   const fin = new Date(jour.getTime() + ouverture.fin * 60_000)
-  return (fiche) => ouvertEntre(oh(fiche), debut, fin)
+  return (fiche) => ouvertEntre(horairesFiche(fiche), debut, fin)
 }
 
 function construireFiltre(criteres: Criteres, index: IndexLieux, comprehension: Comprehension | null, maintenant: Date): { filtre: Filtre; termesIgnores: string[] } {
@@ -153,6 +166,7 @@ function construireFiltre(criteres: Criteres, index: IndexLieux, comprehension: 
   const motsTypologie = new Set(
     (comprehension?.compris ?? []).filter((c) => c.sens.type === 'typologie').flatMap((c) => c.expression.split(' ').map(raciner)),
   )
+  const ouverture = criteres.ouverture ? critereOuverture(criteres.ouverture, maintenant) : null
   return {
     termesIgnores,
     filtre: {
@@ -168,7 +182,8 @@ function construireFiltre(criteres: Criteres, index: IndexLieux, comprehension: 
       noms,
       accessibilite: criteres.accessibilite,
       perimetre: criteres.perimetre,
-      ouverture: criteres.ouverture ? critereOuverture(criteres.ouverture, maintenant) : null,
+      ouverture,
+      ouverts: ouverture && criteres.ouverture?.type === 'maintenant' ? index.ouvertsALaMinute(maintenant, ouverture) : null,
     },
   }
 }
@@ -214,18 +229,23 @@ interface Correspondances {
 function correspondances(index: IndexLieux, criteres: Criteres, comprehension: Comprehension | null, maintenant: Date, compterSeulement = false): Correspondances {
   const { filtre, termesIgnores } = construireFiltre(criteres, index, comprehension, maintenant)
   const garder = garde(index, filtre)
+  // few places open now (night, Sunday): read them rather than every place around
+  const parmi = filtre.ouverts !== null && filtre.ouverts.length * PART_OUVERTS <= index.taille ? filtre.ouverts : null
   if (criteres.position) {
+    const { latitude, longitude } = criteres.position
     const rayonKm = criteres.rayonKm ?? rayonParDefaut(index, criteres.position)
-    const trouves = index.autour(criteres.position.latitude, criteres.position.longitude, rayonKm, garder)
+    const trouves = parmi ? index.autourParmi(parmi, latitude, longitude, rayonKm, garder) : index.autour(latitude, longitude, rayonKm, garder)
     return { total: trouves.length, tries: trouves, rayonKm, termesIgnores }
   }
   const trouves: Array<{ slot: number; km: number | null }> = []
-  for (const slot of index.slots()) if (garder(slot)) trouves.push({ slot, km: null })
+  for (const slot of parmi ?? index.slots()) if (garder(slot)) trouves.push({ slot, km: null })
   if (!compterSeulement) trouves.sort((a, b) => collateur.compare(index.fiche(a.slot)?.nom ?? '', index.fiche(b.slot)?.nom ?? ''))
   return { total: trouves.length, tries: trouves, rayonKm: null, termesIgnores }
 }
 
 const RAYON_MAX_KM = 100
+/** The list of places open now is read instead of a circle when it holds at most 1/20 of the places. */
+const PART_OUVERTS = 20
 
 function elargissements(index: IndexLieux, criteres: Criteres, comprehension: Comprehension | null, rayonKm: number | null, maintenant: Date): Elargissement[] {
   const utiles: Elargissement[] = []
