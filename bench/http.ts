@@ -1,8 +1,10 @@
 /**
  * HTTP throughput of the results page: the server runs in its own process (bench/serveur.ts)
  * with N places; autocannon, in this process, asks for results pages around various communes
- * for 10 seconds with 10 connections, as browsers do (`Accept-Encoding: gzip`). Prints one JSON
- * line: requests per second, latency, bytes per page.
+ * with 10 connections, as browsers do (`Accept-Encoding: gzip`): 3 seconds to warm up (not
+ * counted), then 10 seconds measured. Prints one JSON line: requests per second, latency, bytes
+ * per page (its style sheet is inside), and the hour in Paris — « ouvert maintenant » finds
+ * nothing at night and then computes its widenings, so the hour changes the work.
  *
  *   node --import tsx bench/http.ts --lieux 100000
  */
@@ -42,15 +44,12 @@ try {
   const page = await fetch(`${url}${chemins[0]}`)
   const html = await page.text()
   if (page.status !== 200) throw new Error(`page de résultats en ${page.status}`)
-  const css = html.match(/href="(\/assets\/[^"]+\.css)"/)?.[1]
-  const feuille = css ? await (await fetch(`${url}${css}`)).text() : ''
-  const resultat = await autocannon({
-    url,
-    connections: 10,
-    duration: Number(values.duree),
-    headers: { 'accept-encoding': 'gzip' },
-    requests: chemins.map((p) => ({ method: 'GET', path: p })),
-  })
+  if (/<link rel="stylesheet"/.test(html)) throw new Error('la page de résultats dépend d’une feuille de style externe')
+  const charge = (duree: number) =>
+    autocannon({ url, connections: 10, duration: duree, headers: { 'accept-encoding': 'gzip' }, requests: chemins.map((p) => ({ method: 'GET', path: p })) })
+  await charge(3)
+  const heure = new Date().toLocaleString('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', hour: '2-digit', minute: '2-digit' })
+  const resultat = await charge(Number(values.duree))
   process.stdout.write(
     `${JSON.stringify({
       lieux: Number(values.lieux),
@@ -60,7 +59,7 @@ try {
       latenceP99: resultat.latency.p99,
       erreurs: resultat.errors + resultat.non2xx,
       octetsPageGzip: gzipSync(html).length,
-      octetsCssGzip: gzipSync(feuille).length,
+      heure,
     })}\n`,
   )
 } finally {

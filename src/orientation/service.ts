@@ -33,6 +33,7 @@ export class Orientation {
   /** Changes are applied one after another, in the order they arrive. */
   private file: Promise<void> = Promise.resolve()
   private readonly attentes = new Set<() => void>()
+  private readonly abonnes = new Set<() => void>()
   /** Number of changes applied since start (tests wait on it). */
   version = 0
 
@@ -79,8 +80,15 @@ export class Orientation {
       .then(() => {
         this.version++
         for (const fin of this.attentes) fin()
+        for (const abonne of this.abonnes) abonne()
       })
     return this.file
+  }
+
+  /** Calls `rappel` after every applied change (counts to refresh…); returns the unsubscription. */
+  surChangement(rappel: () => void): () => void {
+    this.abonnes.add(rappel)
+    return () => this.abonnes.delete(rappel)
   }
 
   /** Resolves after the next applied change (tests, or to wait for an import to show). */

@@ -16,8 +16,8 @@ const OPTIONS = [
   { valeur: 'c', libelle: 'Utilisation sécurisée du numérique' },
 ]
 
-export function catalogue(feuilleDeStyle: string): string {
-  const contexte: ContextePage = { nomTerritoire: 'Catalogue', demo: true, chemin: '/catalogue', feuilleDeStyle }
+export function catalogue(): string {
+  const contexte: ContextePage = { nomTerritoire: 'Catalogue', demo: true, chemin: '/catalogue' }
   return rendreDocument(
     Page({
       contexte,

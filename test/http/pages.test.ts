@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lireTerritoire, TerritoireInconnuError } from '../../src/territories/territoire.ts'
 import { referentiel } from '../../src/territories/referentiel.ts'
 import { POLITIQUE_CONTENU } from '../../src/platform/http/entetes.ts'
-import { demarrer, lieuxDemo, NOM_TERRITOIRE, texte, tous, type LigneDemo, type ServeurDeTest } from './serveur-de-test.ts'
+import { createHash } from 'node:crypto'
+import { demarrer, feuilleEnLigne, lieuxDemo, NOM_TERRITOIRE, texte, tous, type LigneDemo, type ServeurDeTest } from './serveur-de-test.ts'
 
 let serveur: ServeurDeTest
 let generes: LigneDemo[]
@@ -60,13 +61,18 @@ describe('chaque page', () => {
     expect(html).not.toMatch(/<script(?![^>]*\ssrc="\/assets\/[\w.-]+\.js")/i)
     expect(html).not.toMatch(/\sstyle=/i)
     expect(html).not.toMatch(/\son[a-z]+=/i)
+    // one <style> element, the design system, allowed by the hash of its text and by nothing wider
+    const empreinte = createHash('sha256').update(feuilleEnLigne(html), 'utf8').digest('base64')
+    expect(POLITIQUE_CONTENU).toContain(`style-src 'self' 'sha256-${empreinte}';`)
+    expect(POLITIQUE_CONTENU).not.toContain('unsafe-inline')
+    expect(html).not.toMatch(/<link rel="stylesheet"/)
   })
 
   it('les en-têtes de sécurité accompagnent aussi le JSON et les fichiers statiques', async () => {
     const { html } = await page('/')
-    const css = html.match(/href="(\/assets\/aiguillage\.[0-9a-f]{12}\.css)"/)?.[1]
-    expect(css).toBeDefined()
-    for (const chemin of ['/sante', css as string]) {
+    const js = html.match(/src="(\/assets\/aiguillage\.[0-9a-f]{12}\.js)"/)?.[1]
+    expect(js).toBeDefined()
+    for (const chemin of ['/sante', js as string]) {
       const reponse = await get(chemin)
       expect(reponse.status).toBe(200)
       expect(reponse.headers.get('content-security-policy')).toBe(POLITIQUE_CONTENU)
@@ -197,18 +203,19 @@ describe('fiche d’un lieu', () => {
 })
 
 describe('fichiers statiques et santé', () => {
-  it('la feuille de style a une adresse à empreinte, un cache long, une version compressée et un ETag', async () => {
+  it('la feuille de style est dans la page ; le script a une adresse à empreinte, un cache long, une version compressée et un ETag', async () => {
     const { html } = await page('/')
-    const css = html.match(/href="(\/assets\/aiguillage\.[0-9a-f]{12}\.css)"/)?.[1] as string
-    const reponse = await get(css, { headers: { 'accept-encoding': 'br' } })
+    expect(feuilleEnLigne(html)).toContain('--focus-dehors')
+    const js = html.match(/src="(\/assets\/aiguillage\.[0-9a-f]{12}\.js)"/)?.[1] as string
+    const reponse = await get(js, { headers: { 'accept-encoding': 'br' } })
     expect(reponse.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
-    expect(reponse.headers.get('content-type')).toBe('text/css; charset=utf-8')
+    expect(reponse.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
     expect(reponse.headers.get('content-encoding')).toBe('br')
-    expect(await reponse.text()).toContain('--focus-dehors')
+    expect(await reponse.text()).toContain('addEventListener')
     const etag = reponse.headers.get('etag') as string
-    expect((await get(css, { headers: { 'if-none-match': etag } })).status).toBe(304)
-    expect((await get('/assets/aiguillage.css')).status).toBe(404)
-    expect((await get('/assets/aiguillage.000000000000.css')).status).toBe(404)
+    expect((await get(js, { headers: { 'if-none-match': etag } })).status).toBe(304)
+    expect((await get('/assets/aiguillage.js')).status).toBe(404)
+    expect((await get('/assets/aiguillage.000000000000.js')).status).toBe(404)
   })
 
   it('les pages sont compressées quand le navigateur l’accepte', async () => {
@@ -216,6 +223,11 @@ describe('fichiers statiques et santé', () => {
     expect(gz.headers.get('content-encoding')).toBe('gzip')
     expect(gz.headers.get('vary')).toContain('Accept-Encoding')
     expect(await gz.text()).toContain('<h1>Lieux de médiation numérique</h1>')
+    // a browser offering both gets gzip (cheaper to make for each page); Brotli when it is the only one
+    expect((await get('/lieux', { headers: { 'accept-encoding': 'gzip, deflate, br' } })).headers.get('content-encoding')).toBe('gzip')
+    const br = await get('/lieux', { headers: { 'accept-encoding': 'br' } })
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(await br.text()).toContain('<h1>Lieux de médiation numérique</h1>')
     const brut = await get('/lieux', { headers: { 'accept-encoding': 'identity' } })
     expect(brut.headers.get('content-encoding')).toBeNull()
   })

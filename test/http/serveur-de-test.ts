@@ -83,6 +83,7 @@ export async function demarrer({ nombre = 60, journal = false }: OptionsDemarrag
 /** The text of an HTML fragment: tags removed, a few entities decoded, spaces collapsed. */
 export function texte(html: string): string {
   return html
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;|\u00a0|\u202f/g, ' ')
     .replace(/&lt;/g, '<')
@@ -93,6 +94,13 @@ export function texte(html: string): string {
     .replace(/\s+/g, ' ')
     .replace(/ ([,.])/g, '$1')
     .trim()
+}
+
+/** The text of the page's only `<style>` element (the design system, inline). */
+export function feuilleEnLigne(html: string): string {
+  const feuilles = tous(html, /<style>([\s\S]*?)<\/style>/g)
+  if (feuilles.length !== 1) throw new Error(`${feuilles.length} éléments <style> au lieu d’un`)
+  return feuilles[0] as string
 }
 
 /** Every match of a regular expression's first group. */

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signalements } from '../../src/platform/db/schema.ts'
-import { texte } from '../http/serveur-de-test.ts'
+import { feuilleEnLigne, texte } from '../http/serveur-de-test.ts'
 import { demarrerOrientation, type ServeurOrientation } from './serveur.ts'
 
 let serveur: ServeurOrientation
@@ -212,8 +212,8 @@ describe('fiche d’orientation', () => {
 
   it('la feuille de style met la fiche sur une page A4', async () => {
     const html = await (await fetch(`${serveur.url}/`)).text()
-    const css = await (await fetch(`${serveur.url}${html.match(/href="(\/assets\/aiguillage\.[0-9a-f]{12}\.css)"/)?.[1]}`)).text()
-    expect(css).toMatch(/@media print \{\s*@page \{ size: A4;/)
-    expect(css).toContain('.feuille-a4 .entete, .feuille-a4 .pied { display: none; }')
+    const css = feuilleEnLigne(html)
+    expect(css).toMatch(/@media print\{\s*@page\{size: A4;/)
+    expect(css).toContain('.feuille-a4 .entete, .feuille-a4 .pied{display: none;}')
   })
 })

@@ -81,7 +81,6 @@ export function routesOrientation(app: FastifyInstance, contexte: ContexteOrient
   const { config, orientation } = contexte
   const actifs = chargerActifs()
   const scripts = [urlActif(actifs, 'aiguillage.js')]
-  const feuilleDeStyle = urlActif(actifs, 'aiguillage.css')
   const origine = config.tuiles ? origineTuiles(config.tuiles.url) : undefined
   const tuiles: OptionsTuiles | undefined =
     config.tuiles && origine
@@ -133,7 +132,7 @@ export function routesOrientation(app: FastifyInstance, contexte: ContexteOrient
       const enErreur = erreurTerritoire !== undefined || (resultats !== undefined && (resultats.lieu.type === 'inconnu' || resultats.erreurs.length > 0))
       const demo = await etatRegistre.demo.actuel()
       const html = documentWidget(
-        { nomTerritoire: config.nomTerritoire, demo, chemin: '/widget', feuilleDeStyle },
+        { nomTerritoire: config.nomTerritoire, demo, chemin: '/widget' },
         { etat, territoire, erreurTerritoire, resultats },
         { scripts, tuiles },
       )

@@ -1,11 +1,13 @@
 /**
  * Security headers sent with every response (pages, assets, JSON, errors): a strict Content
- * Security Policy (scripts, styles, images and requests only from our own origin, never inline),
+ * Security Policy (scripts, styles, images and requests only from our own origin, never inline — but the
+ * design system's one `<style>` element, allowed by its hash),
  * no MIME sniffing, no framing, a discreet referrer, powerful browser features disabled.
  * A route may loosen them for its own reply only (`entetesDeLaReponse`): map tiles from another
  * origin, geolocation for « Autour de moi », framing for the widget.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import { EMPREINTE_FEUILLE } from '../ui/feuille.ts'
 
 export interface OptionsPolitique {
   /** Origins images may also come from (map tiles), e.g. `https://tile.openstreetmap.org`. */
@@ -18,7 +20,7 @@ export interface OptionsPolitique {
 export function politiqueContenu(options: OptionsPolitique = {}): string {
   const images = ["'self'", 'data:', ...(options.images ?? [])].join(' ')
   return (
-    `default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src ${images}; font-src 'self'; ` +
+    `default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' ${EMPREINTE_FEUILLE}; img-src ${images}; font-src 'self'; ` +
     `form-action 'self'; base-uri 'none'; frame-ancestors ${options.cadrable ? '*' : "'none'"}`
   )
 }

@@ -25,7 +25,6 @@ export interface EtatDemo {
 
 export interface OptionsPages {
   nomTerritoire: string
-  feuilleDeStyle: string
   demo: EtatDemo
 }
 
@@ -40,7 +39,7 @@ declare module 'fastify' {
 
 /** The HTML document of a page, for a path and a demo state. */
 export function rendrePage(options: OptionsPages, chemin: string, demo: boolean, { contenu, statut: _statut, ...props }: OptionsPage): string {
-  const contexte: ContextePage = { nomTerritoire: options.nomTerritoire, demo, chemin, feuilleDeStyle: options.feuilleDeStyle }
+  const contexte: ContextePage = { nomTerritoire: options.nomTerritoire, demo, chemin }
   return rendreDocument(Page({ ...props, contexte, children: contenu }))
 }
 

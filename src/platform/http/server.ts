@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { sql } from 'drizzle-orm'
 import type { Config } from '../config.ts'
 import type { Base } from '../db/database.ts'
-import { chargerActifs, urlActif } from '../ui/actifs.ts'
+import { chargerActifs } from '../ui/actifs.ts'
 import { EtatRegistre } from '../../places/pages/etat.ts'
 import { routesLieux } from '../../places/pages/routes.ts'
 import type { Orientation } from '../../orientation/service.ts'
@@ -35,7 +35,8 @@ export async function creerServeur(options: OptionsServeur): Promise<FastifyInst
   const { base, config } = options
   const actifs = chargerActifs()
   const etat = new EtatRegistre(base.db)
-  const optionsPages = { nomTerritoire: config.nomTerritoire, feuilleDeStyle: urlActif(actifs, 'aiguillage.css'), demo: etat.demo }
+  const desabonner = options.orientation.surChangement(() => etat.invalider())
+  const optionsPages = { nomTerritoire: config.nomTerritoire, demo: etat.demo }
   const app = Fastify({
     logger:
       options.journal === false
@@ -67,6 +68,9 @@ export async function creerServeur(options: OptionsServeur): Promise<FastifyInst
     },
   })
 
+  app.addHook('onClose', async () => {
+    desabonner()
+  })
   installerEntetes(app)
   installerCompression(app)
   installerPages(app, optionsPages)

@@ -1,7 +1,7 @@
 /**
  * The static assets of the interface (files of ui/assets/, plus Leaflet's script and style sheet
  * from its npm package), read once per process, each given a URL with a hash of its content
- * (`/assets/aiguillage.3f2a9c1b7d04.css`) so browsers may cache it for a year: a changed file
+ * (`/assets/aiguillage.3f2a9c1b7d04.js`) so browsers may cache it for a year: a changed file
  * gets a new URL. Compressed copies are made once, here.
  */
 import { createHash } from 'node:crypto'
@@ -25,9 +25,9 @@ const TYPES: Readonly<Record<string, string>> = {
 const COMPRESSIBLES = new Set(['.css', '.js', '.svg', '.txt'])
 
 export interface Actif {
-  /** File name in ui/assets/, e.g. `aiguillage.css`. */
+  /** File name in ui/assets/, e.g. `aiguillage.js`. */
   nom: string
-  /** Public URL, e.g. `/assets/aiguillage.3f2a9c1b7d04.css`. */
+  /** Public URL, e.g. `/assets/aiguillage.3f2a9c1b7d04.js`. */
   url: string
   type: string
   /** Strong validator: the content hash. */
@@ -38,9 +38,9 @@ export interface Actif {
 }
 
 export interface Actifs {
-  /** By file name (`aiguillage.css`). */
+  /** By file name (`aiguillage.js`). */
   parNom: ReadonlyMap<string, Actif>
-  /** By the hashed file name of their URL (`aiguillage.3f2a9c1b7d04.css`). */
+  /** By the hashed file name of their URL (`aiguillage.3f2a9c1b7d04.js`). */
   parFichier: ReadonlyMap<string, Actif>
 }
 

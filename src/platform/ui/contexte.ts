@@ -9,8 +9,6 @@ export interface ContextePage {
   demo: boolean
   /** Path of the current page (no query string), to mark the current navigation link. */
   chemin: string
-  /** URL of the style sheet, with its content hash. */
-  feuilleDeStyle: string
 }
 
 /** One step of a breadcrumb; the last one (the current page) has no link. */

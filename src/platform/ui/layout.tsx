@@ -1,12 +1,13 @@
 /**
  * The page shells: `Page`, for every page of the site — `<html lang="fr">`, head (title,
- * viewport, hashed style sheet, optional deferred scripts from our own files), skip link,
+ * viewport, the style sheet inline (ui/feuille.ts), optional deferred scripts from our own files), skip link,
  * header, optional breadcrumb, the page's only `h1`, content, footer — and `PageCompacte`, for
  * a page shown inside another site's frame (the widget): the same head, no header nor footer.
  */
 import type { ComponentChildren } from 'preact'
 import type { ContextePage, Miette } from './contexte.ts'
 import { BandeauDemo, EnTete, ID_CONTENU, LienEvitement, PiedDePage } from './entete.tsx'
+import { FEUILLE } from './feuille.ts'
 import { FilAriane } from './navigation.tsx'
 
 export interface PropsPage {
@@ -27,14 +28,14 @@ export interface PropsPage {
   children?: ComponentChildren
 }
 
-function Tete({ titre, feuilleDeStyle, scripts }: { titre: string; feuilleDeStyle: string; scripts?: readonly string[] | undefined }) {
+function Tete({ titre, scripts }: { titre: string; scripts?: readonly string[] | undefined }) {
   return (
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="color-scheme" content="light" />
       <title>{titre}</title>
-      <link rel="stylesheet" href={feuilleDeStyle} />
+      <style dangerouslySetInnerHTML={{ __html: FEUILLE }} />
       <link rel="icon" href="data:," />
       {scripts?.map((src) => <script src={src} defer />)}
     </head>
@@ -45,7 +46,7 @@ export function Page({ contexte, titre, titreDocument, enErreur, fil, chapo, scr
   const titreComplet = `${enErreur ? 'Erreur : ' : ''}${titreDocument ?? titre} — ${contexte.nomTerritoire}`
   return (
     <html lang="fr">
-      <Tete titre={titreComplet} feuilleDeStyle={contexte.feuilleDeStyle} scripts={scripts} />
+      <Tete titre={titreComplet} scripts={scripts} />
       <body class={classe}>
         <LienEvitement />
         <EnTete contexte={contexte} />
@@ -70,7 +71,7 @@ export function PageCompacte({ contexte, titre, titreDocument, enErreur, chapo, 
   const titreComplet = `${enErreur ? 'Erreur : ' : ''}${titreDocument ?? titre} — ${contexte.nomTerritoire}`
   return (
     <html lang="fr">
-      <Tete titre={titreComplet} feuilleDeStyle={contexte.feuilleDeStyle} scripts={scripts} />
+      <Tete titre={titreComplet} scripts={scripts} />
       <body class="compacte">
         {contexte.demo && <BandeauDemo />}
         <main id={ID_CONTENU}>
