@@ -57,6 +57,7 @@ describe('chaque page', () => {
     expect(html).toContain(NOM_TERRITOIRE)
     expect(html).toContain('<a class="evitement" href="#contenu">Aller au contenu</a>')
     expect(html).toMatch(/<main id="contenu"/)
+    expect(html).toContain('<a href="/api">données ouvertes et API</a>')
     // no inline script: only our own files from /assets (progressive enhancement)
     expect(html).not.toMatch(/<script(?![^>]*\ssrc="\/assets\/[\w.-]+\.js")/i)
     expect(html).not.toMatch(/\sstyle=/i)

@@ -68,7 +68,7 @@ export function PiedDePage({ contexte }: { contexte: ContextePage }) {
         <p>{contexte.nomTerritoire} — organisation territoriale de l'inclusion numérique.</p>
         <p class="discret">
           Service propulsé par Aiguillage, logiciel libre (licence AGPL-3.0). Les lieux sont décrits selon le schéma national des
-          lieux de médiation numérique.
+          lieux de médiation numérique et réutilisables librement : <a href="/api">données ouvertes et API</a>.
         </p>
       </div>
     </footer>
