@@ -13,6 +13,8 @@ export type Format = 'csv' | 'json'
 export interface RangeeBrute {
   /** CSV: line where the row starts (the header is line 1). JSON: rank in the array, from 1. */
   ligne: number
+  /** Index among the data rows, from 0 (header and blank lines excluded). */
+  rang: number
   /** Column → value, for validation. */
   valeurs: Record<string, unknown>
   /** The row as received, to keep: a JSON item as it was, or a CSV row's cells (the header is `colonnes`). */
@@ -100,6 +102,7 @@ function lireCsv(texte: string): Omit<Lecture, 'format' | 'encodage'> {
   const entete = colonnes
 
   function* rangees(): Generator<RangeeBrute> {
+    let rang = 0
     for (let e = suivant(); e; e = suivant()) {
       const { record } = e.enregistrement
       if (vide(record)) continue
@@ -111,7 +114,7 @@ function lireCsv(texte: string): Omit<Lecture, 'format' | 'encodage'> {
       if (record.length > entete.length && record.slice(entete.length).some((c) => c.trim() !== '')) {
         valeurs[CELLULES_EN_TROP] = record.slice(entete.length)
       }
-      yield { ligne: e.debut, valeurs, brut: record }
+      yield { ligne: e.debut, rang: rang++, valeurs, brut: record }
     }
   }
   return { colonnes, rangees: rangees(), avancement: () => (texte.length === 0 ? 1 : position / texte.length) }
@@ -143,7 +146,10 @@ function objetsJson(donnees: unknown): unknown[] {
   throw new FichierIlisibleError('Le fichier JSON doit contenir un tableau de lieux (ou une FeatureCollection GeoJSON).')
 }
 
-function lireJson(texte: string): Omit<Lecture, 'format' | 'encodage'> {
+/** Turns a parsed JSON document of a known shape into its rows (see `places/readers`). */
+export type Documents = (donnees: unknown) => unknown[] | undefined
+
+function lireJson(texte: string, documents?: Documents): Omit<Lecture, 'format' | 'encodage'> {
   let donnees: unknown
   try {
     donnees = JSON.parse(texte)
@@ -151,10 +157,10 @@ function lireJson(texte: string): Omit<Lecture, 'format' | 'encodage'> {
     throw new FichierIlisibleError(`Le fichier JSON est illisible : ${(erreur as Error).message}`)
   }
   const colonnes = new Set<string>()
-  const rangees = objetsJson(donnees).map((objet, i) => {
+  const rangees = (documents?.(donnees) ?? objetsJson(donnees)).map((objet, i) => {
     const valeurs = objet && typeof objet === 'object' && !Array.isArray(objet) ? (objet as Record<string, unknown>) : { [NON_OBJET]: objet }
     for (const cle of Object.keys(valeurs)) colonnes.add(cle)
-    return { ligne: i + 1, valeurs, brut: objet }
+    return { ligne: i + 1, rang: i, valeurs, brut: objet }
   })
   let lues = 0
   const parcours = (function* () {
@@ -169,7 +175,7 @@ function lireJson(texte: string): Omit<Lecture, 'format' | 'encodage'> {
 /** Larger files cannot be held as one JavaScript string (V8 limit ≈ 536 million characters). */
 export const TAILLE_MAX_FICHIER = 500 * 1024 * 1024
 
-export function lireFichier(nomFichier: string, octets: Uint8Array): Lecture {
+export function lireFichier(nomFichier: string, octets: Uint8Array, documents?: Documents): Lecture {
   if (octets.length > TAILLE_MAX_FICHIER) {
     throw new FichierIlisibleError(
       `Le fichier fait ${Math.round(octets.length / 1024 / 1024)} Mo : au-delà de ${TAILLE_MAX_FICHIER / 1024 / 1024} Mo, découpez-le en plusieurs fichiers (importés avec --conserver-absents, sauf le premier).`,
@@ -177,5 +183,5 @@ export function lireFichier(nomFichier: string, octets: Uint8Array): Lecture {
   }
   const { texte, encodage } = decoder(octets)
   const format = detecterFormat(nomFichier, texte)
-  return { format, encodage, ...(format === 'json' ? lireJson(texte) : lireCsv(texte)) }
+  return { format, encodage, ...(format === 'json' ? lireJson(texte, documents) : lireCsv(texte)) }
 }

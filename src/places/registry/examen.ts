@@ -7,6 +7,9 @@
 import { referentiel, type Commune } from '../../territories/referentiel.ts'
 import type { Encodage } from '../io/decodage.ts'
 import { lireFichier, type Format, type RangeeBrute } from '../io/lecture.ts'
+import { choisirLecteur, rangeesDuDocument } from '../readers/index.ts'
+import { lecteurCorrespondance } from '../readers/correspondance.ts'
+import type { Lecteur } from '../readers/lecteur.ts'
 import type { Lieu } from '../standard/fields.ts'
 import { lireValeur } from '../standard/vocabulary.ts'
 import { detecterVersion, role, type Version } from '../validation/colonnes.ts'
@@ -26,6 +29,8 @@ export interface LigneRapport {
 
 export interface EnTete {
   format: Format
+  /** The reader that turned the file's rows into the standard's fields (`places/readers`). */
+  lecteur: string
   encodage: Encodage
   version: Version
   /** Column names as read (the CSV header, or every key of the JSON items). */
@@ -35,6 +40,8 @@ export interface EnTete {
 
 export interface Acceptee {
   ligne: number
+  /** Index among the file's data rows, from 0. */
+  rang: number
   lieu: Lieu
   /** The commune found in the official list, or null. */
   commune: Commune | null
@@ -62,6 +69,12 @@ export interface ParametresExamen {
   /** Today, `YYYY-MM-DD`; default: today in Europe/Paris. */
   aujourdhui?: string | undefined
   taille?: number
+  /** The reader to use (`--format`); by default the one that recognises the file. */
+  lecteur?: string | undefined
+  /** A declarative mapping (the parsed `--correspondance` file): its reader is used. */
+  correspondance?: unknown
+  /** `date_maj` of rows whose source gives none, `YYYY-MM-DD`; default: today. */
+  dateDonnees?: string | undefined
 }
 
 export interface Examen {
@@ -73,9 +86,15 @@ const messageColonneInconnue = (colonne: string) =>
   `La colonne « ${colonne} » n'appartient pas au standard v1.0.2 : elle est ignorée (sa valeur reste dans l'enregistrement source).`
 
 export function examiner(parametres: ParametresExamen): Examen {
-  const lecture = lireFichier(parametres.nomFichier, parametres.octets)
-  const contexte = { aujourdhui: parametres.aujourdhui ?? aujourdhuiParis(), referentiel: referentiel() }
-  const colonnesInconnues = lecture.colonnes.filter((c) => role(c).type === 'inconnue' && !c.startsWith('__'))
+  const correspondance = parametres.correspondance === undefined ? undefined : lecteurCorrespondance(parametres.correspondance)
+  const lecture = lireFichier(parametres.nomFichier, parametres.octets, correspondance ? undefined : (donnees) => rangeesDuDocument(donnees, parametres.lecteur))
+  const aujourdhui = parametres.aujourdhui ?? aujourdhuiParis()
+  const contexte = { aujourdhui, referentiel: referentiel() }
+  const lecteur: Lecteur = correspondance ?? choisirLecteur(lecture.colonnes, parametres.lecteur)
+  const contexteLecteur = { dateDonnees: parametres.dateDonnees ?? aujourdhui }
+  const standard = lecteur.nom === 'standard'
+  // Columns of another reader's file are its own: only the standard's files have « unknown » columns.
+  const colonnesInconnues = standard ? lecture.colonnes.filter((c) => role(c).type === 'inconnue' && !c.startsWith('__')) : []
   const rangees = lecture.rangees[Symbol.iterator]()
   // The first rows tell whether services are written in v0.1; they are judged afterwards like the others.
   const premieres: RangeeBrute[] = []
@@ -86,6 +105,7 @@ export function examiner(parametres: ParametresExamen): Examen {
   const servicesV0 = premieres.some((r) => decouper(r.valeurs.services).some((v) => lireValeur('services', v)?.mode === 'conversion'))
   const entete: EnTete = {
     format: lecture.format,
+    lecteur: lecteur.nom,
     encodage: lecture.encodage,
     version: detecterVersion(lecture.colonnes, servicesV0),
     colonnes: lecture.colonnes,
@@ -106,7 +126,14 @@ export function examiner(parametres: ParametresExamen): Examen {
     let traites = 0
     for (const rangee of toutes) {
       traites++
-      const resultat = validerLigne(rangee.valeurs, contexte)
+      const adaptation = lecteur.adapter(rangee.valeurs, contexteLecteur)
+      if ('ignoree' in adaptation) {
+        const id = String(rangee.valeurs.id ?? rangee.valeurs.ID ?? rangee.valeurs.id_fs ?? '').trim()
+        lot.rapport.push({ ligne: rangee.ligne, id, champ: '', valeur: '', message: adaptation.ignoree, niveau: 'erreur' })
+        if (id) lot.rejetes.push(id)
+        continue
+      }
+      const resultat = validerLigne(adaptation.valeurs, contexte)
       const id = resultat.lieu?.id ?? String(rangee.valeurs.id ?? '').trim()
       const problemes = [...resultat.problemes]
       const premiere = id ? lignesParId.get(id) : undefined
@@ -125,7 +152,7 @@ export function examiner(parametres: ParametresExamen): Examen {
       }
       if (!resultat.localisation.commune) lot.communesIntrouvables++
       if (resultat.lieu && premiere === undefined) {
-        lot.acceptees.push({ ligne: rangee.ligne, lieu: resultat.lieu, commune: resultat.localisation.commune, brut: rangee.brut })
+        lot.acceptees.push({ ligne: rangee.ligne, rang: rangee.rang, lieu: resultat.lieu, commune: resultat.localisation.commune, brut: rangee.brut })
       } else if (id) lot.rejetes.push(id)
       if (lot.acceptees.length + lot.rejetes.length >= taille) {
         yield { ...lot, traites, avancement: lecture.avancement() }
