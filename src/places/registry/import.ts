@@ -5,10 +5,10 @@
  * them; places the source no longer lists are withdrawn from publication (not deleted).
  */
 import { createHash } from 'node:crypto'
-import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Base, Db } from '../../platform/db/database.ts'
 import { causeRacine } from '../../platform/erreurs.ts'
-import { imports, lieux, sourceRecords, sources } from '../../platform/db/schema.ts'
+import { imports, sourceRecords, sources } from '../../platform/db/schema.ts'
 import type { Encodage } from '../io/decodage.ts'
 import type { Format } from '../io/lecture.ts'
 import type { Version } from '../validation/colonnes.ts'
@@ -16,12 +16,18 @@ import { examiner, type EnTete, type LigneRapport, type LotExamine } from './exa
 import { examinerEnParallele } from './examen-parallele.ts'
 import { notifierChangement } from './changements.ts'
 import { ecrireLot } from './lots.ts'
+import { enregistrerRapport } from './rapport.ts'
+import { lieuxMultiplesDeLImport, recomposer } from './recomposition.ts'
 import { situation } from './rows.ts'
 
 export type { LigneRapport } from './examen.ts'
 
 export interface Bilan {
   source: string
+  /** Id of the import in the registry (0 for a check without import). */
+  importId: number
+  /** The reader that read the file (`places/readers`). */
+  lecteur: string
   fichier: string
   format: Format
   encodage: Encodage
@@ -51,6 +57,16 @@ export interface OptionsImport {
   conserverAbsents?: boolean
   /** Today, `YYYY-MM-DD` (tests); default: today in Europe/Paris. */
   aujourdhui?: string
+  /** Reader to use (`--format`); by default the one that recognises the file. */
+  lecteur?: string | undefined
+  /** A declarative mapping (parsed `--correspondance` file). */
+  correspondance?: unknown
+  /** `date_maj` of rows whose source has none (`--date-donnees`). */
+  dateDonnees?: string | undefined
+  /** Registry facts about the source, recorded when given. */
+  producteur?: string | undefined
+  licence?: string | undefined
+  fiable?: boolean | undefined
   /** Called as rows are processed: rows so far, share of the file read (0 to 1). */
   progression?: (traites: number, avancement: number) => void
 }
@@ -58,6 +74,8 @@ export interface OptionsImport {
 function nouveauBilan(options: OptionsImport, entete: EnTete): Bilan {
   return {
     source: options.source,
+    importId: 0,
+    lecteur: entete.lecteur,
     fichier: options.nomFichier,
     format: entete.format,
     encodage: entete.encodage,
@@ -89,16 +107,25 @@ function compter(bilan: Bilan, lot: LotExamine, options: OptionsImport): void {
 
 /** Validates a file and returns what an import would do, without touching the database. */
 export function verifier(options: OptionsImport): Bilan {
-  const { entete, lots } = examiner({ nomFichier: options.nomFichier, octets: options.octets, aujourdhui: options.aujourdhui })
+  const { entete, lots } = examiner(parametresExamen(options))
   const bilan = nouveauBilan(options, entete)
   for (const lot of lots) compter(bilan, lot, options)
   return bilan
 }
 
+const parametresExamen = (options: OptionsImport) => ({
+  nomFichier: options.nomFichier,
+  octets: options.octets,
+  aujourdhui: options.aujourdhui,
+  lecteur: options.lecteur,
+  ...(options.correspondance === undefined ? {} : { correspondance: options.correspondance }),
+  dateDonnees: options.dateDonnees,
+})
+
 export class ImportEchoueError extends Error {}
 
 export async function importer(base: Base, options: OptionsImport): Promise<Bilan> {
-  const examen = await examinerEnParallele({ nomFichier: options.nomFichier, octets: options.octets, aujourdhui: options.aujourdhui })
+  const examen = await examinerEnParallele(parametresExamen(options))
   const bilan = nouveauBilan(options, examen.entete)
   try {
     await enregistrer(base, options, examen.entete, examen.lots, bilan)
@@ -116,7 +143,7 @@ async function enregistrer(base: Base, options: OptionsImport, entete: EnTete, l
   const debut = new Date()
   const empreinte = createHash('sha256').update(options.octets).digest('hex')
   await base.db.transaction(async (tx) => {
-    const source = await sourceParNom(tx, options.source, options.demo ?? false)
+    const source = await sourceParNom(tx, options)
     const [importation] = await tx
       .insert(imports)
       .values({
@@ -164,17 +191,18 @@ async function enregistrer(base: Base, options: OptionsImport, entete: EnTete, l
     }
 
     if (!options.conserverAbsents) {
-      const absents = tx
-        .select({ uid: sourceRecords.lieuUid })
-        .from(sourceRecords)
-        .where(and(eq(sourceRecords.sourceId, source.id), or(isNull(sourceRecords.lastImportId), ne(sourceRecords.lastImportId, importation.id))))
-      const retires = await tx
-        .update(lieux)
-        .set({ statut: 'retire', updatedAt: new Date() })
-        .where(and(eq(lieux.statut, 'publie'), inArray(lieux.uid, absents)))
-        .returning({ uid: lieux.uid })
-      bilan.retires = retires.length
+      // records the file no longer lists: their places are withdrawn, or recomposed from the
+      // records of other sources when they were merged
+      const absents = (await tx.execute(sql`
+        update source_records set retire = true
+        where source_id = ${source.id} and not retire and (last_import_id is null or last_import_id <> ${importation.id})
+        returning lieu_uid`)) as unknown as { rows: Array<{ lieu_uid: number | null }> }
+      const uids = absents.rows.flatMap((r) => (r.lieu_uid === null ? [] : [Number(r.lieu_uid)]))
+      bilan.retires = (await recomposer(tx, uids)).retires
     }
+    await recomposer(tx, await lieuxMultiplesDeLImport(tx, importation.id))
+    await enregistrerRapport(tx, importation.id, bilan.rapport)
+    bilan.importId = importation.id
 
     await notifierChangement(tx, { source: source.id })
     await tx
@@ -192,9 +220,19 @@ async function enregistrer(base: Base, options: OptionsImport, entete: EnTete, l
   })
 }
 
-async function sourceParNom(db: Db, nom: string, demo: boolean): Promise<{ id: number; name: string; demo: boolean }> {
-  await db.insert(sources).values({ name: nom, demo }).onConflictDoNothing({ target: sources.name })
-  const [source] = await db.select({ id: sources.id, name: sources.name, demo: sources.demo }).from(sources).where(eq(sources.name, nom))
-  if (!source) throw new Error(`La source « ${nom} » n'a pas pu être créée.`)
+async function sourceParNom(db: Db, options: OptionsImport): Promise<{ id: number; name: string; demo: boolean }> {
+  const faits = {
+    ...(options.producteur === undefined ? {} : { producteur: options.producteur }),
+    ...(options.licence === undefined ? {} : { licence: options.licence }),
+    ...(options.fiable === undefined ? {} : { fiable: options.fiable }),
+    ...(options.lecteur === undefined ? {} : { lecteur: options.lecteur }),
+  }
+  await db
+    .insert(sources)
+    .values({ name: options.source, demo: options.demo ?? false, ...faits })
+    .onConflictDoNothing({ target: sources.name })
+  if (Object.keys(faits).length > 0) await db.update(sources).set(faits).where(eq(sources.name, options.source))
+  const [source] = await db.select({ id: sources.id, name: sources.name, demo: sources.demo }).from(sources).where(eq(sources.name, options.source))
+  if (!source) throw new Error(`La source « ${options.source} » n'a pas pu être créée.`)
   return source
 }

@@ -20,6 +20,8 @@ export interface RangeeAEcrire {
 
 const ident = (nom: string) => sql.raw(`"${nom}"`)
 const COLONNES = COLONNES_ECRITES.filter((c) => c.nom !== 'id')
+/** Columns of a batch row that are not fields of the standard: removed from the record's `lieu`. */
+const HORS_LIEU = ['record_id', 'ligne', 'rang', 'brut', 'uid_connu', 'multi', 'id_public', 'commune_resolue', 'code_departement', 'code_region', 'texte_recherche', 'demo']
 
 /** Prefix of the public id of a place whose producer id is already used by another place. */
 export function prefixeSource(source: string): string {
@@ -28,7 +30,9 @@ export function prefixeSource(source: string): string {
 
 /**
  * Upserts a batch by (source, producer id): existing places are updated in place, new ones get
- * the producer's id as public id, or `<source>_<id>` when another place already has it.
+ * the producer's id as public id, or `<source>_<id>` when another place already has it. Each
+ * record keeps the place as validated (`lieu`), for survivorship; a place merged from several
+ * records is not written here but recomposed after the import (`recomposition.ts`).
  * Returns how many places were created.
  */
 export async function ecrireLot(db: Db, source: { id: number; name: string }, importId: number, lot: readonly RangeeAEcrire[]): Promise<number> {
@@ -46,30 +50,36 @@ export async function ecrireLot(db: Db, source: { id: number; name: string }, im
       select * from json_to_recordset(${JSON.stringify(lignes)}::json) as u(${definition})
     ),
     connus as (
-      select r.record_id, l.uid, l.id from source_records r join lieux l on l.uid = r.lieu_uid
+      -- multi: the place is made of several records (merged); its fields are recomposed afterwards
+      select r.record_id, l.uid, l.id,
+        exists (select 1 from source_records o where o.lieu_uid = l.uid and not (o.source_id = r.source_id and o.record_id = r.record_id)) as multi
+      from source_records r join lieux l on l.uid = r.lieu_uid
       where r.source_id = ${source.id} and r.record_id in (select record_id from u)
     ),
     cibles as (
-      select u.*, k.uid as uid_connu,
+      select u.*, k.uid as uid_connu, coalesce(k.multi, false) as multi,
         coalesce(k.id, case when x.uid is not null then ${prefixeSource(source.name)} || u.record_id else u.record_id end) as id_public
       from u
       left join connus k using (record_id)
       left join lieux x on x.id = u.record_id -- the producer's id is already another place's
     ),
     ecrits as (
-      insert into lieux (uid, id, ${sql.join(COLONNES.map((c) => ident(c.nom)), sql`, `)}, statut, updated_at)
-      select coalesce(c.uid_connu, nextval(pg_get_serial_sequence('lieux', 'uid'))), c.id_public, ${sql.join(valeurs, sql`, `)}, 'publie', now()
+      insert into lieux (uid, id, ${sql.join(COLONNES.map((c) => ident(c.nom)), sql`, `)}, statut, provenance, updated_at)
+      select coalesce(c.uid_connu, nextval(pg_get_serial_sequence('lieux', 'uid'))), c.id_public, ${sql.join(valeurs, sql`, `)}, 'publie', null, now()
       from cibles c
+      where not c.multi
       order by c.rang -- new places are numbered in the file's order
       on conflict (uid) do update set ${sql.join(misAJour, sql`, `)}
       returning uid, id
     ),
     enregistres as (
-      insert into source_records (source_id, record_id, lieu_uid, raw, line, first_import_id, last_import_id, received_at)
-      select ${source.id}, c.record_id, e.uid, c.brut::json, c.ligne, ${importId}, ${importId}, now()
-      from cibles c join ecrits e on e.id = c.id_public
+      insert into source_records (source_id, record_id, lieu_uid, lieu_origine, raw, lieu, retire, line, first_import_id, last_import_id, received_at)
+      select ${source.id}, c.record_id, coalesce(e.uid, c.uid_connu), coalesce(e.uid, c.uid_connu), c.brut::json,
+        (to_jsonb(c) - ${sql.raw(`array[${HORS_LIEU.map((n) => `'${n}'`).join(', ')}]`)}) || jsonb_build_object('id', c.record_id),
+        false, c.ligne, ${importId}, ${importId}, now()
+      from cibles c left join ecrits e on e.id = c.id_public
       on conflict (source_id, record_id) do update set
-        raw = excluded.raw, line = excluded.line, lieu_uid = excluded.lieu_uid,
+        raw = excluded.raw, lieu = excluded.lieu, retire = false, line = excluded.line, lieu_uid = excluded.lieu_uid,
         last_import_id = excluded.last_import_id, received_at = excluded.received_at
       returning 1
     )

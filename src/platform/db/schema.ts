@@ -2,10 +2,16 @@
  * The database schema (Drizzle). SQL migrations in /migrations are generated from this file
  * with `npm run db:generate` and committed; a test fails when the two disagree.
  *
- * - `sources`: who produces place data (a file's producer, the demo generator…).
+ * - `sources`: who produces place data (a file's producer, the demo generator…), its licence,
+ *   whether it is trusted (survivorship of merged places).
  * - `imports`: one row per file imported, with its counts.
  * - `source_records`: each accepted row exactly as received, keyed by (source, id in the source).
- * - `lieux`: the normalised places, on the 32 fields of the standard v1.0.2.
+ * - `import_problemes`: every line of an import's report (rejected rows and warnings).
+ * - `lieux`: the normalised places, on the 32 fields of the standard v1.0.2; a place merged into
+ *   another keeps its row (`fusionne`, `fusionne_dans`) so that its address still leads somewhere.
+ * - `fusions`, `paires`: merges of duplicates (undoable) and the pairs found by de-duplication,
+ *   with the decisions of coordinators, keyed by source records so that every later import
+ *   respects them.
  * - `communes_positions`: the centre of each commune, for orientation (see `src/geo`).
  */
 import { sql } from 'drizzle-orm'
@@ -19,7 +25,9 @@ import {
   index,
   integer,
   json,
+  jsonb,
   pgTable,
+  real,
   primaryKey,
   serial,
   text,
@@ -35,6 +43,14 @@ export const sources = pgTable('sources', {
   name: text('name').notNull().unique(),
   /** Places of this source are demonstration data. */
   demo: boolean('demo').notNull().default(false),
+  /** Who publishes the data, e.g. « ANCT », « Hub du Sud ». */
+  producteur: text('producteur'),
+  /** Licence of the data, e.g. « Licence Ouverte 2.0 ». */
+  licence: text('licence'),
+  /** Reader used by default for its files (`places/readers`). */
+  lecteur: text('lecteur'),
+  /** A trusted source's values win over an untrusted one's in merged places, whatever their dates. */
+  fiable: boolean('fiable').notNull().default(true),
   createdAt: horodatage('created_at').notNull().defaultNow(),
 })
 
@@ -106,8 +122,17 @@ export const lieux = pgTable(
     codeRegion: text('code_region'),
     /** Name, commune and postcode without case nor accents, for the simple search of the list page. */
     texteRecherche: text('texte_recherche').notNull().default(''),
-    /** `publie`, or `retire` when the last import of its source no longer contains it. */
+    /**
+     * `publie`; `retire` when no source lists it any more; `fusionne` when merged into the place
+     * `fusionne_dans`.
+     */
     statut: text('statut').notNull().default('publie'),
+    fusionneDans: bigint('fusionne_dans', { mode: 'number' }),
+    /**
+     * For a place made of several source records: field → the sources that gave its value and
+     * their dates (`[{ source, date }]`). Null when the place has a single record (all from it).
+     */
+    provenance: jsonb('provenance'),
     demo: boolean('demo').notNull().default(false),
     createdAt: horodatage('created_at').notNull().defaultNow(),
     updatedAt: horodatage('updated_at').notNull().defaultNow(),
@@ -117,7 +142,7 @@ export const lieux = pgTable(
     index('lieux_departement_idx').on(t.codeDepartement),
     index('lieux_commune_idx').on(t.communeResolue),
     index('lieux_nom_idx').on(t.nom),
-    check('lieux_statut_check', sql`${t.statut} in ('publie', 'retire')`),
+    check('lieux_statut_check', sql`${t.statut} in ('publie', 'retire', 'fusionne')`),
   ],
 )
 
@@ -135,6 +160,12 @@ export const sourceRecords = pgTable(
      * file, or the cells of a CSV row, named by `columns` of its last import.
      */
     raw: json('raw').notNull(),
+    /** The place as validated from this record (the standard's 32 fields): what survivorship merges. */
+    lieu: jsonb('lieu'),
+    /** The place this record created: where it goes back when a merge is undone. */
+    lieuOrigine: bigint('lieu_origine', { mode: 'number' }),
+    /** The last import of its source no longer lists it. */
+    retire: boolean('retire').notNull().default(false),
     line: integer('line').notNull(),
     firstImportId: integer('first_import_id').references(() => imports.id),
     lastImportId: integer('last_import_id').references(() => imports.id),
@@ -176,4 +207,69 @@ export const signalements = pgTable(
     createdAt: horodatage('created_at').notNull().defaultNow(),
   },
   (t) => [index('signalements_lieu_idx').on(t.lieuUid), check('signalements_statut_check', sql`${t.statut} in ('nouveau', 'en_cours', 'corrige', 'rejete')`)],
+)
+
+/** Every line of an import's report: the rejected rows with their reasons, warnings, corrections. */
+export const importProblemes = pgTable(
+  'import_problemes',
+  {
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    rang: integer('rang').notNull(),
+    ligne: integer('ligne').notNull(),
+    recordId: text('record_id').notNull(),
+    champ: text('champ').notNull(),
+    valeur: text('valeur').notNull(),
+    message: text('message').notNull(),
+    niveau: text('niveau').notNull(),
+  },
+  (t) => [primaryKey({ name: 'import_problemes_pk', columns: [t.importId, t.rang] })],
+)
+
+/** A merge of a place into another, with its reasons; undone by setting `annulee_le`. */
+export const fusions = pgTable(
+  'fusions',
+  {
+    id: serial('id').primaryKey(),
+    lieuUid: bigint('lieu_uid', { mode: 'number' })
+      .notNull()
+      .references(() => lieux.uid),
+    absorbeUid: bigint('absorbe_uid', { mode: 'number' })
+      .notNull()
+      .references(() => lieux.uid),
+    /** `automatique` (score above the threshold) or `decision` (a coordinator said « même lieu »). */
+    mode: text('mode').notNull(),
+    score: real('score').notNull(),
+    raisons: jsonb('raisons').notNull(),
+    faiteLe: horodatage('faite_le').notNull().defaultNow(),
+    annuleeLe: horodatage('annulee_le'),
+  },
+  (t) => [index('fusions_lieu_idx').on(t.lieuUid), index('fusions_absorbe_idx').on(t.absorbeUid)],
+)
+
+/**
+ * A pair of source records found alike by de-duplication (keys `source:id`, `cle_a` < `cle_b`):
+ * in the review queue (`a_examiner`), merged automatically (`fusion_auto`), or decided by a
+ * coordinator (`meme_lieu`, `differents`). Decisions bind every later de-duplication.
+ */
+export const paires = pgTable(
+  'paires',
+  {
+    id: serial('id').primaryKey(),
+    cleA: text('cle_a').notNull(),
+    cleB: text('cle_b').notNull(),
+    score: real('score').notNull(),
+    raisons: jsonb('raisons').notNull(),
+    statut: text('statut').notNull(),
+    decidePar: text('decide_par'),
+    decideLe: horodatage('decide_le'),
+    creeLe: horodatage('cree_le').notNull().defaultNow(),
+    vueLe: horodatage('vue_le').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('paires_cles_idx').on(t.cleA, t.cleB),
+    index('paires_statut_idx').on(t.statut),
+    check('paires_statut_check', sql`${t.statut} in ('a_examiner', 'fusion_auto', 'meme_lieu', 'differents')`),
+  ],
 )
