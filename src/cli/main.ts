@@ -1,5 +1,6 @@
 /**
- * The `aiguillage` command line: serve, import, export, demo, status, migrate. Each command has
+ * The `aiguillage` command line: serve, import, export, demo, status, sources, dedoublonner,
+ * doublons, fusions, migrate, geo. Each command has
  * `--help`; errors are printed in French without stack traces, with exit code 1 (2 for misuse).
  */
 import { Command, CommanderError } from 'commander'
@@ -7,13 +8,16 @@ import { BaseOccupeeError } from '../platform/db/lock.ts'
 import { causeRacine } from '../platform/erreurs.ts'
 import { FichierIlisibleError } from '../places/io/lecture.ts'
 import { TerritoireInconnuError } from '../territories/territoire.ts'
+import { commandeDedoublonner } from './commands/dedoublonner.ts'
 import { commandeDemo } from './commands/demo.ts'
+import { commandeDoublons, commandeFusions } from './commands/doublons.ts'
 import { commandeEtat } from './commands/etat.ts'
 import { commandeExport } from './commands/export.ts'
 import { commandeGeo } from './commands/geo.ts'
 import { commandeImport } from './commands/import.ts'
 import { commandeMigrate } from './commands/migrate.ts'
 import { commandeServe } from './commands/serve.ts'
+import { commandeSources } from './commands/sources.ts'
 
 /** Commander's few error messages, in French. */
 function traduire(texte: string): string {
@@ -38,8 +42,14 @@ const programme = new Command('aiguillage')
   .exitOverride()
   .configureOutput(sortie)
 
-for (const commande of [commandeServe(), commandeImport(), commandeExport(), commandeDemo(), commandeEtat(), commandeMigrate(), commandeGeo()]) {
-  programme.addCommand(commande.helpOption('-h, --help', "affiche l'aide de la commande").exitOverride().configureOutput(sortie).showHelpAfterError("(ajoutez --help pour l'aide)"))
+const configurer = (commande: Command): Command => {
+  commande.helpOption('-h, --help', "affiche l'aide de la commande").exitOverride().configureOutput(sortie).showHelpAfterError("(ajoutez --help pour l'aide)")
+  for (const sousCommande of commande.commands) configurer(sousCommande)
+  return commande
+}
+
+for (const commande of [commandeServe(), commandeImport(), commandeExport(), commandeDemo(), commandeEtat(), commandeSources(), commandeDedoublonner(), commandeDoublons(), commandeFusions(), commandeMigrate(), commandeGeo()]) {
+  programme.addCommand(configurer(commande))
 }
 
 try {

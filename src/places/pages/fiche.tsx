@@ -11,7 +11,7 @@ import type { OptionsPage } from '../../platform/http/page.ts'
 import { ListeDescriptions, Tableau, type Description } from '../../platform/ui/donnees.tsx'
 import type { FicheLieu } from '../registry/queries.ts'
 import { TYPOLOGIES } from '../standard/enumerations.ts'
-import { LIBELLES_CHAMPS, PIVOT_NON_RENSEIGNE, type ChampListe } from '../standard/fields.ts'
+import { LIBELLES_CHAMPS, PIVOT_NON_RENSEIGNE, type Champ, type ChampListe } from '../standard/fields.ts'
 import { ChampTexte } from '../../platform/ui/formulaire.tsx'
 import { adresseCourte, dateLongue, decimal, distanceTexte, lienCourriel, lienTelephone, lienWeb, telephoneLisible } from './format.ts'
 import { semaineHoraires, type SemaineHoraires } from './horaires.ts'
@@ -152,6 +152,34 @@ export function Contacts({ lieu }: { lieu: FicheLieu }) {
         <li>{e}</li>
       ))}
     </ul>
+  )
+}
+
+/** « Source : France Services, mis à jour le … », and for a merged place which source gave what. */
+export function Provenance({ lieu }: { lieu: FicheLieu }) {
+  const provenance = (lieu.provenance ?? null) as Partial<Record<Champ, Array<{ source: string; date: string }>>> | null
+  const champs = provenance ? (Object.keys(provenance) as Champ[]).filter((c) => c !== 'date_maj' && (provenance[c]?.length ?? 0) > 0) : []
+  return (
+    <>
+      {lieu.sources.map((s) => (
+        <p key={s.nom}>
+          Source : {s.nom}
+          {s.producteur ? ` (${s.producteur})` : ''}
+          {s.dateMaj ? `, mis à jour le ${dateLongue(s.dateMaj)}` : ''}.
+        </p>
+      ))}
+      {champs.length > 0 && (
+        <details>
+          <summary>D'où vient chaque information ?</summary>
+          <ListeDescriptions
+            elements={champs.map((c) => ({
+              terme: LIBELLES_CHAMPS[c],
+              definition: (provenance?.[c] ?? []).map((o) => `${o.source} (${dateLongue(o.date)})`).join(', '),
+            }))}
+          />
+        </details>
+      )}
+    </>
   )
 }
 
@@ -340,7 +368,7 @@ export function pageFiche(lieu: FicheLieu, options: OptionsFiche = {}): OptionsP
             ]}
           />
           <p>Mise à jour le {dateLongue(lieu.date_maj)}.</p>
-          {lieu.nomSource && <p>Source : {lieu.nomSource}</p>}
+          <Provenance lieu={lieu} />
           <p>
             Une information est inexacte ? <a href={`/lieux/${lieu.uid}/signaler`}>Signaler une erreur</a>
           </p>

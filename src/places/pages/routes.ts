@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Base } from '../../platform/db/database.ts'
 import { referentiel } from '../../territories/referentiel.ts'
 import { lireTerritoire, TerritoireInconnuError, type Territoire } from '../../territories/territoire.ts'
-import { lieuParUid, pageDeLieux } from '../registry/queries.ts'
+import { destinationDeFusion, lieuParUid, pageDeLieux } from '../registry/queries.ts'
 import { distanceEntre } from './format.ts'
 import { pageFiche } from './fiche.tsx'
 import { PAR_PAGE, pageListe, urlListe, type EtatListe } from './liste.tsx'
@@ -60,6 +60,11 @@ export function routesLieux(app: FastifyInstance, base: Base): void {
     const { uid } = request.params
     if (!/^[1-9]\d{0,14}$/.test(uid)) return reply.callNotFound()
     const lieu = await lieuParUid(base.db, Number(uid))
+    if (lieu?.statut === 'fusionne') {
+      // a place merged into another: its address leads to the place it became
+      const destination = await destinationDeFusion(base.db, lieu.uid)
+      if (destination !== undefined) return reply.redirect(`/lieux/${destination}`, 301)
+    }
     if (!lieu || lieu.statut !== 'publie') return reply.callNotFound()
     const lat = Number(parametre(request.query, 'lat'))
     const lon = Number(parametre(request.query, 'lon'))

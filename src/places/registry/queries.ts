@@ -101,23 +101,49 @@ export async function pageDeLieux(db: Db, filtres: Filtres, page: number, parPag
   return { total: total?.n ?? 0, lieux: lignes }
 }
 
+/** A source that gives a place its information, as the place page shows it. */
+export interface SourceDuLieu {
+  nom: string
+  producteur: string | null
+  /** `date_maj` of the record this source gave. */
+  dateMaj: string | null
+  recuLe: Date
+}
+
 export interface FicheLieu extends LigneLieu {
-  /** Name of the source that last provided the place, and when. */
-  nomSource: string | null
-  recuLe: Date | null
+  /** Sources still listing the place, the most recently received first. */
+  sources: SourceDuLieu[]
 }
 
 export async function lieuParUid(db: Db, uid: number): Promise<FicheLieu | undefined> {
   const [ligne] = await db.select().from(lieux).where(eq(lieux.uid, uid)).limit(1)
   if (!ligne) return undefined
-  const [origine] = await db
-    .select({ nom: sources.name, recuLe: sourceRecords.receivedAt })
+  const origines = await db
+    .select({ nom: sources.name, producteur: sources.producteur, lieu: sourceRecords.lieu, recuLe: sourceRecords.receivedAt })
     .from(sourceRecords)
     .innerJoin(sources, eq(sources.id, sourceRecords.sourceId))
-    .where(eq(sourceRecords.lieuUid, uid))
+    .where(and(eq(sourceRecords.lieuUid, uid), eq(sourceRecords.retire, false)))
     .orderBy(desc(sourceRecords.receivedAt))
-    .limit(1)
-  return { ...ligne, nomSource: origine?.nom ?? null, recuLe: origine?.recuLe ?? null }
+  const liste = origines.map((o) => ({
+    nom: o.nom,
+    producteur: o.producteur,
+    dateMaj: (o.lieu as { date_maj?: string } | null)?.date_maj ?? null,
+    recuLe: o.recuLe,
+  }))
+  return { ...ligne, sources: liste }
+}
+
+/** Where a merged place now lives: the uid of the published place it was merged into. */
+export async function destinationDeFusion(db: Db, uid: number): Promise<number | undefined> {
+  let courant = uid
+  for (let pas = 0; pas < 20; pas++) {
+    const [ligne] = await db.select({ statut: lieux.statut, dans: lieux.fusionneDans }).from(lieux).where(eq(lieux.uid, courant)).limit(1)
+    if (!ligne) return undefined
+    if (ligne.statut !== 'fusionne') return ligne.statut === 'publie' && courant !== uid ? courant : undefined
+    if (ligne.dans === null) return undefined
+    courant = ligne.dans
+  }
+  return undefined
 }
 
 export async function statistiques(db: Db): Promise<{ publies: number; demo: number; retires: number }> {
