@@ -41,6 +41,12 @@ const INTERDITS: Array<[string, string[], string]> = [
   ['platform/text', ['places/', 'territories/', 'demo/', 'cli/', 'platform/db/', 'platform/http/'], 'les outils de texte sont neutres'],
   ['platform/db/', ['places/', 'territories/', 'demo/', 'cli/', 'platform/http/', 'platform/ui/'], 'la base ne connaît aucune capacité'],
   ['platform/ui/', ['places/', 'territories/', 'demo/', 'cli/', 'platform/db/'], 'le système de design ne connaît aucune capacité'],
+  ['places/readers/', ['places/io/', 'places/registry/', 'places/pages/', 'platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/', 'dedup/'], 'les lecteurs de sources sont purs (aucune entrée-sortie)'],
+  ['places/merge/', ['places/io/', 'places/registry/', 'places/pages/', 'platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/', 'dedup/'], 'les règles de survie des champs sont pures'],
+  ['dedup/rules/', ['places/io/', 'places/registry/', 'places/pages/', 'platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/', 'coordination/', 'dedup/service', 'dedup/fusion', 'dedup/examen', 'dedup/decisions'], 'les règles de dédoublonnage sont pures'],
+  ['quality/', ['places/io/', 'places/registry/', 'places/pages/', 'platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/', 'dedup/', 'coordination/'], 'le score de qualité est pur'],
+  ['dedup/', ['places/pages/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/', 'coordination/', 'orientation/'], 'le dédoublonnage ne connaît ni le web ni la ligne de commande'],
+  ['coordination/', ['cli/', 'demo/', 'orientation/'], 'la coordination ne connaît ni la ligne de commande ni l’orientation'],
   ['demo/', ['places/pages/', 'platform/http/', 'platform/ui/', 'cli/'], 'la démonstration ne connaît ni le web ni la ligne de commande'],
 ]
 
@@ -59,7 +65,7 @@ describe('architecture', () => {
       }
       // the platform only knows capabilities where it composes them: the HTTP server
       if (de.startsWith('platform/') && de !== 'platform/http/server.ts') {
-        for (const cible of vers) if (/^(places|territories|demo|cli|geo|orientation)\//.test(cible)) ecarts.push(`${de} → ${cible} (la plateforme ne connaît pas les capacités)`)
+        for (const cible of vers) if (/^(places|territories|demo|cli|geo|orientation|dedup|quality|coordination)\//.test(cible)) ecarts.push(`${de} → ${cible} (la plateforme ne connaît pas les capacités)`)
       }
     }
     expect(ecarts).toEqual([])

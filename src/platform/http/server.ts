@@ -13,6 +13,7 @@ import { routesLieux } from '../../places/pages/routes.ts'
 import type { Orientation } from '../../orientation/service.ts'
 import { routesOrientation } from '../../orientation/pages/routes.ts'
 import { routesApi } from '../../orientation/api/routes.ts'
+import { routesCoordination } from '../../coordination/routes.ts'
 import { installerCompression } from './compression.ts'
 import { ENTETES_SECURITE, installerEntetes } from './entetes.ts'
 import { installerErreurs, pageRequeteIncorrecte } from './erreurs.tsx'
@@ -89,6 +90,7 @@ export async function creerServeur(options: OptionsServeur): Promise<FastifyInst
   routesLieux(app, base)
   routesOrientation(app, { base, config, orientation: options.orientation, etat })
   routesApi(app, { base, config, orientation: options.orientation })
+  routesCoordination(app, { base, motDePasse: config.coordinationMotDePasse, surChangement: (f) => void options.orientation.surChangement(f) })
 
   await app.ready()
   return app

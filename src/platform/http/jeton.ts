@@ -1,5 +1,5 @@
 /**
- * Protection of the report form against cross-site forgery, without JavaScript: a random token
+ * Protection of forms against cross-site forgery, without JavaScript: a random token
  * in a `SameSite=Strict`, `HttpOnly` cookie and the same token in a hidden field (double
  * submit); a POST is accepted when both match and the browser does not say it comes from
  * another site (`Sec-Fetch-Site`, `Origin`).
@@ -19,12 +19,15 @@ function lireCookie(request: FastifyRequest, nom: string): string | undefined {
 
 const valide = (jeton: string | undefined): jeton is string => jeton !== undefined && /^[A-Za-z0-9_-]{32,64}$/.test(jeton)
 
-/** The token of this browser (kept from its cookie, else new), set in the cookie again. */
-export function jetonDuFormulaire(request: FastifyRequest, reply: FastifyReply): string {
+/**
+ * The token of this browser (kept from its cookie, else new), set in the cookie again, for the
+ * forms under `chemin` (the cookie is sent only there).
+ */
+export function jetonDuFormulaire(request: FastifyRequest, reply: FastifyReply, chemin = '/lieux'): string {
   const existant = lireCookie(request, NOM_COOKIE)
   const jeton = valide(existant) ? existant : randomBytes(24).toString('base64url')
   const securise = request.protocol === 'https' ? '; Secure' : ''
-  reply.header('set-cookie', `${NOM_COOKIE}=${jeton}; Path=/lieux; HttpOnly; SameSite=Strict; Max-Age=86400${securise}`)
+  reply.header('set-cookie', `${NOM_COOKIE}=${jeton}; Path=${chemin}; HttpOnly; SameSite=Strict; Max-Age=86400${securise}`)
   return jeton
 }
 

@@ -1,0 +1,116 @@
+/**
+ * The coordination routes (`/coordination…`), reserved to the people holding the coordination
+ * password (`acces.ts`): overview, review queue with decisions, undoing merges, download of an
+ * import's rejected rows, places to update. Forms post with an anti-forgery token, then redirect.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Base } from '../platform/db/database.ts'
+import { jetonAccepte, jetonDuFormulaire } from '../platform/http/jeton.ts'
+import { annuler, compterAExaminer, deciderPaire, fileDExamen, fusionsEnVigueur, PaireIntrouvableError } from '../dedup/examen.ts'
+import { FusionIntrouvableError } from '../dedup/fusion.ts'
+import { rapportDeLImport, registreDesSources } from '../places/registry/sources.ts'
+import { demanderIdentification, identifier } from './acces.ts'
+import { pageAccueil, pageAMettreAJour, pageDoublons } from './pages.tsx'
+import { CacheQualite } from './qualite.ts'
+
+const CHEMIN = '/coordination'
+const PAR_PAGE = 20
+const MESSAGES: Record<string, string> = {
+  fusion: 'Les deux lieux ont été fusionnés.',
+  distincts: 'C’est noté : ces deux lieux resteront distincts.',
+  annulee: 'La fusion a été annulée : les deux lieux sont de nouveau distincts.',
+  deja: 'Cette paire ou cette fusion a déjà été traitée.',
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    coordinateur?: string
+  }
+}
+
+const celluleCsv = (v: string | number) => {
+  const t = String(v)
+  return /[",\r\n;]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t
+}
+
+const retourSur = (brut: unknown): string => (typeof brut === 'string' && /^\/coordination(\/doublons(\?page=\d{1,6})?)?$/.test(brut) ? brut : CHEMIN)
+const avecMessage = (chemin: string, cle: string) => `${chemin}${chemin.includes('?') ? '&' : '?'}fait=${cle}`
+
+export function routesCoordination(app: FastifyInstance, options: { base: Base; motDePasse: string | undefined; surChangement: (f: () => void) => void }): void {
+  const { base, motDePasse } = options
+  const qualite = new CacheQualite(base.db)
+  options.surChangement(() => qualite.invalider())
+
+  app.register(async (coordination) => {
+    coordination.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!motDePasse) return reply.callNotFound()
+      const nom = identifier(request, motDePasse)
+      if (!nom) return demanderIdentification(reply)
+      request.coordinateur = nom
+      reply.header('cache-control', 'no-store')
+    })
+    const message = (request: FastifyRequest) => MESSAGES[String((request.query as Record<string, unknown>).fait ?? '')]
+
+    coordination.get(CHEMIN, async (request, reply) => {
+      const [sources, paires, aExaminer, fusions, etatQualite] = await Promise.all([
+        registreDesSources(base.db),
+        fileDExamen(base.db, 5),
+        compterAExaminer(base.db),
+        fusionsEnVigueur(base.db, 10),
+        qualite.lire(),
+      ])
+      const jeton = jetonDuFormulaire(request, reply, CHEMIN)
+      return reply.page(pageAccueil({ sources, paires, aExaminer, fusions, qualite: etatQualite, jeton, message: message(request) }))
+    })
+
+    coordination.get<{ Querystring: { page?: string } }>(`${CHEMIN}/doublons`, async (request, reply) => {
+      const page = /^\d{1,6}$/.test(request.query.page ?? '') ? Math.max(1, Number(request.query.page)) : 1
+      const total = await compterAExaminer(base.db)
+      const pages = Math.max(1, Math.ceil(total / PAR_PAGE))
+      if (page > pages) return reply.redirect(`${CHEMIN}/doublons?page=${pages}`, 303)
+      const paires = await fileDExamen(base.db, PAR_PAGE, (page - 1) * PAR_PAGE)
+      return reply.page(pageDoublons(paires, total, page, pages, jetonDuFormulaire(request, reply, CHEMIN), message(request)))
+    })
+
+    coordination.post<{ Params: { id: string }; Body: Record<string, unknown> }>(`${CHEMIN}/doublons/:id`, async (request, reply) => {
+      const corps = request.body ?? {}
+      const decision = corps.decision
+      if (!jetonAccepte(request, corps.jeton)) return reply.code(403).type('text/plain; charset=utf-8').send('Formulaire expiré : rechargez la page puis recommencez.')
+      if (!/^\d{1,9}$/.test(request.params.id) || (decision !== 'meme_lieu' && decision !== 'differents')) return reply.code(400).type('text/plain; charset=utf-8').send('Décision incomprise.')
+      const retour = retourSur(corps.retour)
+      try {
+        await deciderPaire(base, Number(request.params.id), decision, request.coordinateur ?? 'coordination')
+      } catch (erreur) {
+        if (erreur instanceof PaireIntrouvableError) return reply.redirect(avecMessage(retour, 'deja'), 303)
+        throw erreur
+      }
+      qualite.invalider()
+      return reply.redirect(avecMessage(retour, decision === 'meme_lieu' ? 'fusion' : 'distincts'), 303)
+    })
+
+    coordination.post<{ Params: { id: string }; Body: Record<string, unknown> }>(`${CHEMIN}/fusions/:id/annuler`, async (request, reply) => {
+      if (!jetonAccepte(request, (request.body ?? {}).jeton)) return reply.code(403).type('text/plain; charset=utf-8').send('Formulaire expiré : rechargez la page puis recommencez.')
+      if (!/^\d{1,9}$/.test(request.params.id)) return reply.callNotFound()
+      try {
+        await annuler(base, Number(request.params.id), request.coordinateur ?? 'coordination')
+      } catch (erreur) {
+        if (erreur instanceof FusionIntrouvableError) return reply.redirect(avecMessage(CHEMIN, 'deja'), 303)
+        throw erreur
+      }
+      qualite.invalider()
+      return reply.redirect(avecMessage(CHEMIN, 'annulee'), 303)
+    })
+
+    coordination.get<{ Params: { id: string }; Querystring: { tout?: string } }>(`${CHEMIN}/imports/:id/rejets.csv`, async (request, reply) => {
+      if (!/^\d{1,9}$/.test(request.params.id)) return reply.callNotFound()
+      const lignes = await rapportDeLImport(base.db, Number(request.params.id), request.query.tout !== '1')
+      const csv = ['ligne,id,champ,valeur,message,niveau', ...lignes.map((l) => [l.ligne, l.id, l.champ, l.valeur, l.message, l.niveau].map(celluleCsv).join(','))].join('\r\n')
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="rejets-import-${request.params.id}.csv"`)
+        .send(`\uFEFF${csv}\r\n`)
+    })
+
+    coordination.get(`${CHEMIN}/a-mettre-a-jour`, async (_request, reply) => reply.page(pageAMettreAJour(await qualite.lire())))
+  })
+}
