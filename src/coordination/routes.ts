@@ -5,15 +5,17 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Base } from '../platform/db/database.ts'
+import { accepterFormulaires } from '../platform/http/formulaires.ts'
 import { jetonAccepte, jetonDuFormulaire } from '../platform/http/jeton.ts'
 import { annuler, compterAExaminer, deciderPaire, fileDExamen, fusionsEnVigueur, PaireIntrouvableError } from '../dedup/examen.ts'
 import { FusionIntrouvableError } from '../dedup/fusion.ts'
 import { rapportDeLImport, registreDesSources } from '../places/registry/sources.ts'
 import { demanderIdentification, identifier } from './acces.ts'
-import { pageAccueil, pageAMettreAJour, pageDoublons } from './pages.tsx'
 import { CacheQualite } from './qualite.ts'
 
 const CHEMIN = '/coordination'
+/** The pages draw charts with Observable Plot, whose loading (≈ 0.4 s) waits for the first visit. */
+const chargerPages = () => import('./pages.tsx')
 const PAR_PAGE = 20
 const MESSAGES: Record<string, string> = {
   fusion: 'Les deux lieux ont été fusionnés.',
@@ -42,6 +44,7 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
   options.surChangement(() => qualite.invalider())
 
   app.register(async (coordination) => {
+    accepterFormulaires(coordination)
     coordination.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!motDePasse) return reply.callNotFound()
       const nom = identifier(request, motDePasse)
@@ -60,7 +63,7 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
         qualite.lire(),
       ])
       const jeton = jetonDuFormulaire(request, reply, CHEMIN)
-      return reply.page(pageAccueil({ sources, paires, aExaminer, fusions, qualite: etatQualite, jeton, message: message(request) }))
+      return reply.page((await chargerPages()).pageAccueil({ sources, paires, aExaminer, fusions, qualite: etatQualite, jeton, message: message(request) }))
     })
 
     coordination.get<{ Querystring: { page?: string } }>(`${CHEMIN}/doublons`, async (request, reply) => {
@@ -69,7 +72,7 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
       const pages = Math.max(1, Math.ceil(total / PAR_PAGE))
       if (page > pages) return reply.redirect(`${CHEMIN}/doublons?page=${pages}`, 303)
       const paires = await fileDExamen(base.db, PAR_PAGE, (page - 1) * PAR_PAGE)
-      return reply.page(pageDoublons(paires, total, page, pages, jetonDuFormulaire(request, reply, CHEMIN), message(request)))
+      return reply.page((await chargerPages()).pageDoublons(paires, total, page, pages, jetonDuFormulaire(request, reply, CHEMIN), message(request)))
     })
 
     coordination.post<{ Params: { id: string }; Body: Record<string, unknown> }>(`${CHEMIN}/doublons/:id`, async (request, reply) => {
@@ -111,6 +114,6 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
         .send(`\uFEFF${csv}\r\n`)
     })
 
-    coordination.get(`${CHEMIN}/a-mettre-a-jour`, async (_request, reply) => reply.page(pageAMettreAJour(await qualite.lire())))
+    coordination.get(`${CHEMIN}/a-mettre-a-jour`, async (_request, reply) => reply.page((await chargerPages()).pageAMettreAJour(await qualite.lire())))
   })
 }

@@ -45,11 +45,13 @@ export interface OptionsDemarrage {
   /** Demo places imported before start (default 60; 0 for an empty registry). */
   nombre?: number
   journal?: boolean
+  /** More environment variables for the configuration (e.g. the coordination password). */
+  env?: Record<string, string>
 }
 
 export const NOM_TERRITOIRE = 'Savoie (essai)'
 
-export async function demarrer({ nombre = 60, journal = false }: OptionsDemarrage = {}): Promise<ServeurDeTest> {
+export async function demarrer({ nombre = 60, journal = false, env = {} }: OptionsDemarrage = {}): Promise<ServeurDeTest> {
   const base = await ouvrirBase({})
   if (nombre > 0) await importerLieux(base, lieuxDemo(nombre))
   const lignes: string[] = []
@@ -57,7 +59,7 @@ export async function demarrer({ nombre = 60, journal = false }: OptionsDemarrag
   const app = await creerServeur({
     base,
     orientation,
-    config: lireConfig({ AIGUILLAGE_TERRITOIRE: NOM_TERRITOIRE, LOG_LEVEL: 'info' }),
+    config: lireConfig({ AIGUILLAGE_TERRITOIRE: NOM_TERRITOIRE, LOG_LEVEL: 'info', ...env }),
     journal,
     destinationJournal: { write: (ligne: string) => void lignes.push(ligne) },
   })

@@ -22,24 +22,15 @@ import type { OptionsTuiles } from './carte.tsx'
 import { pageDepart } from './depart.tsx'
 import { lireEtat, recherchePosee, type Requete } from './etat.ts'
 import { erreursFiche, FICHE_VIDE, lireValeursFiche, pageFicheImprimable, pageFormulaireFiche } from './fiche-orientation.tsx'
+import { accepterFormulaires } from '../../platform/http/formulaires.ts'
 import { jetonAccepte, jetonDuFormulaire } from '../../platform/http/jeton.ts'
 import { preparerRecherche } from './preparation.ts'
 import { pageResultats } from './resultats.tsx'
 import { pageJetonInvalide, pageMerci, pageSignaler, VALEURS_VIDES, type ValeursSignalement } from './signalement.tsx'
 import { documentWidget, pageIntegrer } from './widget.tsx'
 
-const FORMULAIRE = 'application/x-www-form-urlencoded'
 
 /** A form body as an object; repeated names become arrays. */
-export function lireFormulaire(corps: string): Record<string, string | string[]> {
-  const resultat: Record<string, string | string[]> = {}
-  for (const [nom, valeur] of new URLSearchParams(corps)) {
-    const deja = resultat[nom]
-    resultat[nom] = deja === undefined ? valeur : Array.isArray(deja) ? [...deja, valeur] : [deja, valeur]
-  }
-  return resultat
-}
-
 /**
  * The origin images of the tiles come from, for the Content Security Policy:
  * `https://{s}.tile.example/{z}/{x}/{y}.png` → `https://*.tile.example`; undefined when unreadable.
@@ -91,9 +82,7 @@ export function routesOrientation(app: FastifyInstance, contexte: ContexteOrient
   const geolocalisation = politiqueFonctions(['geolocation'])
 
   app.register(async (pages) => {
-    if (!pages.hasContentTypeParser(FORMULAIRE)) {
-      pages.addContentTypeParser(FORMULAIRE, { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, corps, fait) => fait(null, lireFormulaire(String(corps))))
-    }
+    accepterFormulaires(pages)
 
     pages.get<{ Querystring: Requete }>('/', async (request, reply) => {
       const { publies } = await etatRegistre.lire()
