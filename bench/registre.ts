@@ -12,10 +12,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
-import pg from 'pg'
 import { genererLieux } from '../src/demo/generator.ts'
 import { communesSituees } from '../src/demo/positions.ts'
-import { ouvrirBase, type Base } from '../src/platform/db/database.ts'
+import { ouvrirBaseDeBench } from './bases.ts'
 import { enteteCsv, ligneCsvDepuisObjet } from '../src/places/io/ecriture.ts'
 import { exporter } from '../src/places/registry/export.ts'
 import { importer, verifier } from '../src/places/registry/import.ts'
@@ -31,29 +30,7 @@ async function chronometrer<T>(action: () => Promise<T> | T): Promise<{ secondes
   return { secondes: (performance.now() - debut) / 1000, resultat }
 }
 
-async function ouvrir(): Promise<{ base: Base; nettoyer: () => Promise<void> }> {
-  if (values.moteur === 'pglite') {
-    const base = await ouvrirBase({ dossier: path.join(dossier, 'donnees') })
-    return { base, nettoyer: async () => base.fermer() }
-  }
-  const url = values.url as string
-  const nom = `aiguillage_bench_${process.pid}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`drop database if exists ${nom}`)
-  await admin.query(`create database ${nom}`)
-  const cible = new URL(url)
-  cible.pathname = `/${nom}`
-  const base = await ouvrirBase({ url: cible.toString() })
-  return {
-    base,
-    nettoyer: async () => {
-      await base.fermer()
-      await admin.query(`drop database if exists ${nom} with (force)`)
-      await admin.end()
-    },
-  }
-}
+const ouvrir = () => ouvrirBaseDeBench(values.moteur ?? 'pglite', values.url, dossier)
 
 try {
   const generation = await chronometrer(() => {

@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
-import type { Lieu } from '../standard/fields.ts'
+import { CHAMPS, type Lieu } from '../standard/fields.ts'
 import { COLONNES_ECRITES, type Situation } from './rows.ts'
 
 export interface RangeeAEcrire {
@@ -20,8 +20,12 @@ export interface RangeeAEcrire {
 
 const ident = (nom: string) => sql.raw(`"${nom}"`)
 const COLONNES = COLONNES_ECRITES.filter((c) => c.nom !== 'id')
-/** Columns of a batch row that are not fields of the standard: removed from the record's `lieu`. */
-const HORS_LIEU = ['record_id', 'ligne', 'rang', 'brut', 'uid_connu', 'multi', 'id_public', 'commune_resolue', 'code_departement', 'code_region', 'texte_recherche', 'demo']
+/** The record's place as validated (its producer's id, the standard's fields), as jsonb. */
+const LIEU_JSON = sql.raw(
+  `jsonb_build_object('id', c.record_id, ${CHAMPS.filter((c) => c !== 'id')
+    .map((c) => `'${c}', c."${c}"`)
+    .join(', ')})`,
+)
 
 /** Prefix of the public id of a place whose producer id is already used by another place. */
 export function prefixeSource(source: string): string {
@@ -75,7 +79,7 @@ export async function ecrireLot(db: Db, source: { id: number; name: string }, im
     enregistres as (
       insert into source_records (source_id, record_id, lieu_uid, lieu_origine, raw, lieu, retire, line, first_import_id, last_import_id, received_at)
       select ${source.id}, c.record_id, coalesce(e.uid, c.uid_connu), coalesce(e.uid, c.uid_connu), c.brut::json,
-        (to_jsonb(c) - ${sql.raw(`array[${HORS_LIEU.map((n) => `'${n}'`).join(', ')}]`)}) || jsonb_build_object('id', c.record_id),
+        ${LIEU_JSON},
         false, c.ligne, ${importId}, ${importId}, now()
       from cibles c left join ecrits e on e.id = c.id_public
       on conflict (source_id, record_id) do update set
