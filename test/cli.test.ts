@@ -25,12 +25,13 @@ const CSV_V0 = [
 
 describe('ligne de commande aiguillage', () => {
   it('chaque commande a une aide en français', async () => {
-    for (const commande of [[], ['serve'], ['import'], ['export'], ['demo'], ['etat'], ['migrate']]) {
-      const { code, stdout } = await executer([...commande, '--help'], env)
-      expect(code, commande.join(' ')).toBe(0)
+    const commandes = [[], ['serve'], ['import'], ['export'], ['demo'], ['etat'], ['migrate'], ['sources'], ['sources', 'modifier'], ['dedoublonner'], ['doublons'], ['doublons', 'decider'], ['fusions'], ['fusions', 'annuler']]
+    const sorties = await Promise.all(commandes.map((commande) => executer([...commande, '--help'], env)))
+    sorties.forEach(({ code, stdout }, i) => {
+      expect(code, commandes[i]?.join(' ')).toBe(0)
       expect(stdout).toMatch(/^Usage: aiguillage/)
       expect(stdout).toMatch(/affiche l'aide/)
-    }
+    })
   })
 
   it('importe un CSV v0.1 en windows-1252 séparé par « ; », écrit le rapport et le résumé', async () => {
@@ -119,5 +120,36 @@ describe('ligne de commande aiguillage', () => {
     expect(stdout).toMatch(/acceptés\s+50/)
     expect(stdout).toMatch(/avertissements 0 · corrections 0/)
     expect(existsSync(path.join(dossier, 'r.csv'))).toBe(true)
+  })
+
+  it('sources, doublons et fusions : importer deux sources, voir la fusion et ses raisons, l’annuler', async () => {
+    const env2 = { AIGUILLAGE_DATA_DIR: path.join(dossier, 'donnees-doublons'), DATABASE_URL: '' }
+    const lieu = (id: string, nom: string, telephone: string) => ({
+      id, nom, commune: 'Chambéry', code_postal: '73000', adresse: '12 place Saint-Léger', latitude: 45.5646, longitude: 5.9203,
+      telephone, date_maj: '2024-05-02', services: 'Aide aux démarches administratives',
+    })
+    const a = path.join(dossier, 'hub.json')
+    const b = path.join(dossier, 'fs.json')
+    writeFileSync(a, JSON.stringify([lieu('h1', 'France services de Chambéry', '04 79 00 00 01')]))
+    writeFileSync(b, JSON.stringify([lieu('fs1', 'Espace France Services Chambéry', '+33479000001')]))
+    expect((await executer(['import', a, '--source', 'hub', '--rapport', path.join(dossier, 'r1.csv')], env2)).code).toBe(0)
+    const second = await executer(['import', b, '--source', 'france-services', '--producteur', 'ANCT', '--licence', 'Licence Ouverte 2.0', '--rapport', path.join(dossier, 'r2.csv')], env2)
+    expect(second.code).toBe(0)
+    expect(second.stdout).toMatch(/Dédoublonnage de 2 lieux publiés/)
+    expect(second.stdout).toMatch(/fusions automatiques 1/)
+    const sources = await executer(['sources'], env2)
+    expect(sources.stdout).toMatch(/france-services — ANCT \(Licence Ouverte 2\.0\)/)
+    const fusions = await executer(['fusions'], env2)
+    expect(fusions.stdout).toMatch(/Fusion n° 1 \(automatique/)
+    expect(fusions.stdout).toMatch(/\+ .*[Tt]éléphone/)
+    const annulation = await executer(['fusions', 'annuler', '1', '--par', 'Camille'], env2)
+    expect(annulation.code).toBe(0)
+    expect(annulation.stdout).toMatch(/Fusion n° 1 annulée/)
+    expect((await executer(['dedoublonner'], env2)).stdout).toMatch(/fusions automatiques 0 .* écartées par décision 1/)
+    const erreur = await executer(['fusions', 'annuler', '1'], env2)
+    expect(erreur.code).toBe(1)
+    expect(erreur.stderr).toMatch(/déjà été annulée/)
+    const mauvais = await executer(['doublons', 'decider', '1', 'peut-etre'], env2)
+    expect(mauvais.code).toBe(2)
   })
 })
