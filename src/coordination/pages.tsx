@@ -10,6 +10,7 @@ import { Graphique } from '../platform/ui/graphiques/graphique.tsx'
 import { Pagination } from '../platform/ui/navigation.tsx'
 import type { FusionEnVigueur, LieuCompare, PaireEnExamen } from '../dedup/examen.ts'
 import type { SourceDuRegistre } from '../places/registry/sources.ts'
+import type { ScoreQualite } from '../quality/score.ts'
 import type { QualiteDuRegistre } from './qualite.ts'
 
 const nombre = (n: number) => n.toLocaleString('fr-FR').replace(/\u202f/g, ' ')
@@ -202,9 +203,41 @@ export function pageAMettreAJour(qualite: QualiteDuRegistre): OptionsPage {
         entetes={['Lieu', 'Commune', 'Dernière mise à jour', 'Score de qualité']}
         lignes={qualite.aMettreAJour.slice(0, 1000).map((l) => ({
           entete: <a href={`/lieux/${l.uid}`}>{l.nom}</a>,
-          cellules: [l.commune, `${jour(l.dateMaj)} (il y a ${nombre(Math.floor(l.mois))} mois)`, l.score.toLocaleString('fr-FR')],
+          cellules: [
+            l.commune,
+            `${jour(l.dateMaj)} (il y a ${nombre(Math.floor(l.mois))} mois)`,
+            <a href={`/coordination/lieux/${l.uid}`}>{l.score.toLocaleString('fr-FR')} (détail et conseils)</a>,
+          ],
         }))}
       />
+    ),
+  }
+}
+
+/** A place's quality score, criterion by criterion, with the advice for its managers. */
+export function pageQualiteDuLieu(lieu: { uid: number; nom: string; commune: string; dateMaj: string }, qualite: ScoreQualite): OptionsPage {
+  const appliques = qualite.criteres.filter((c) => c.valeur !== null)
+  return {
+    titre: `Qualité de la fiche : ${lieu.nom}`,
+    fil: [{ libelle: 'Accueil', lien: '/' }, FIL, { libelle: 'Qualité d’une fiche' }],
+    chapo: (
+      <p>
+        <a href={`/lieux/${lieu.uid}`}>{lieu.nom}</a> ({lieu.commune}), mise à jour le {jour(lieu.dateMaj)} : score de qualité{' '}
+        <strong>{qualite.score.toLocaleString('fr-FR')}</strong> sur 1, moyenne des {appliques.length} critères qui s’appliquent à ce lieu (voir
+        docs/qualite.md).
+      </p>
+    ),
+    contenu: (
+      <>
+        <Tableau
+          legende="Critères de qualité"
+          entetes={['Critère', 'Valeur', 'Conseil']}
+          lignes={qualite.criteres.map((c) => ({
+            entete: c.libelle,
+            cellules: [c.valeur === null ? 'ne s’applique pas' : c.valeur.toLocaleString('fr-FR'), c.conseil ?? '—'],
+          }))}
+        />
+      </>
     ),
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The coordination routes (`/coordination…`), reserved to the people holding the coordination
  * password (`acces.ts`): overview, review queue with decisions, undoing merges, download of an
- * import's rejected rows, places to update. Forms post with an anti-forgery token, then redirect.
+ * import's rejected rows, places to update, a place's quality score with its advice. Forms post with an anti-forgery token, then redirect.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Base } from '../platform/db/database.ts'
@@ -9,7 +9,11 @@ import { accepterFormulaires } from '../platform/http/formulaires.ts'
 import { jetonAccepte, jetonDuFormulaire } from '../platform/http/jeton.ts'
 import { annuler, compterAExaminer, deciderPaire, fileDExamen, fusionsEnVigueur, PaireIntrouvableError } from '../dedup/examen.ts'
 import { FusionIntrouvableError } from '../dedup/fusion.ts'
+import { lieuParUid } from '../places/registry/queries.ts'
+import { versLieu } from '../places/registry/rows.ts'
 import { rapportDeLImport, registreDesSources } from '../places/registry/sources.ts'
+import { aujourdhuiParis } from '../places/validation/date-maj.ts'
+import { scoreQualite } from '../quality/score.ts'
 import { demanderIdentification, identifier } from './acces.ts'
 import { CacheQualite } from './qualite.ts'
 
@@ -112,6 +116,14 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="rejets-import-${request.params.id}.csv"`)
         .send(`\uFEFF${csv}\r\n`)
+    })
+
+    coordination.get<{ Params: { uid: string } }>(`${CHEMIN}/lieux/:uid`, async (request, reply) => {
+      if (!/^[1-9]\d{0,14}$/.test(request.params.uid)) return reply.callNotFound()
+      const lieu = await lieuParUid(base.db, Number(request.params.uid))
+      if (!lieu || lieu.statut !== 'publie') return reply.callNotFound()
+      const qualite = scoreQualite(versLieu(lieu), aujourdhuiParis())
+      return reply.page((await chargerPages()).pageQualiteDuLieu({ uid: lieu.uid, nom: lieu.nom, commune: lieu.commune, dateMaj: lieu.date_maj }, qualite))
     })
 
     coordination.get(`${CHEMIN}/a-mettre-a-jour`, async (_request, reply) => reply.page((await chargerPages()).pageAMettreAJour(await qualite.lire())))

@@ -3,6 +3,7 @@
  * one, the overview with sources, the review queue, merges and quality; decisions posted with
  * the anti-forgery token and refused without it; undoing a merge; rejected rows downloadable.
  */
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dedoublonner } from '../../src/dedup/service.ts'
 import { importer } from '../../src/places/registry/import.ts'
@@ -102,5 +103,15 @@ describe('pages de coordination', () => {
     expect(apres.html).toContain('Aucune fusion en vigueur.')
     // posting again: already done, said politely
     expect((await poster(serveur.url, action, { jeton }, cookie)).headers.get('location')).toBe('/coordination?fait=deja')
+  })
+
+  it('le score de qualité d’un lieu se lit critère par critère, avec les conseils', async () => {
+    const { rows } = (await serveur.base.db.execute(sql`select uid from lieux where statut = 'publie' and horaires is null order by uid limit 1`)) as unknown as { rows: Array<{ uid: number }> }
+    const uid = String(rows[0]?.uid)
+    const page = await formulaire(serveur.url, `/coordination/lieux/${uid}`)
+    expect(page.statut).toBe(200)
+    expect(page.html).toMatch(/score de qualité/)
+    expect(page.html).toContain('Ajoutez les horaires')
+    expect((await fetch(`${serveur.url}/coordination/lieux/${uid}`)).status).toBe(401)
   })
 })
