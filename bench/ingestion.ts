@@ -34,6 +34,7 @@ try {
         producteur: s.producteur,
         licence: s.licence,
         dateDonnees: s.dateDonnees,
+        lecteur: s.format,
         aujourdhui: '2026-11-22',
       })
       lus += bilan.lus

@@ -23,7 +23,7 @@ export async function ecrireRapport(chemin: string, lignes: readonly LigneRappor
 
 export function resume(bilan: Bilan, ecrit: boolean): string {
   const lignes = [
-    `Fichier ${bilan.fichier} (${bilan.format.toUpperCase()}, ${bilan.encodage}, schéma ${bilan.version}) → source « ${bilan.source} »`,
+    `Fichier ${bilan.fichier} (${bilan.format.toUpperCase()}, ${bilan.encodage}, ${bilan.lecteur === "standard" ? `schéma ${bilan.version}` : `lecteur ${bilan.lecteur}`}) → source « ${bilan.source} »`,
     `  lus         ${nombre(bilan.lus)}`,
     `  acceptés    ${nombre(bilan.acceptes)}${ecrit ? ` (${nombre(bilan.nouveaux)} nouveaux, ${nombre(bilan.misAJour)} mis à jour)` : ''}`,
     `  rejetés     ${nombre(bilan.rejetes)}`,

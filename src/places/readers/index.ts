@@ -3,11 +3,14 @@
  * `--format`, a declarative mapping file (`--correspondance`), or the first that recognises
  * the file's columns; the standard otherwise.
  */
+import { lecteurAidantsConnect } from './aidants-connect.ts'
+import { lecteurDataInclusion } from './data-inclusion.ts'
+import { lecteurFranceServices } from './france-services.ts'
 import type { Lecteur } from './lecteur.ts'
 import { lecteurStandard } from './standard.ts'
 
 /** Readers tried in this order when none is named; the standard comes last (it accepts anything). */
-export const LECTEURS: readonly Lecteur[] = [lecteurStandard]
+export const LECTEURS: readonly Lecteur[] = [lecteurFranceServices, lecteurAidantsConnect, lecteurDataInclusion, lecteurStandard]
 
 export const NOMS_LECTEURS = LECTEURS.map((l) => l.nom)
 

@@ -5,6 +5,7 @@
  * Readers are pure: no I/O, no database. They never lose what they received: the row as read
  * stays in the source record.
  */
+import type { Probleme } from '../validation/problems.ts'
 
 export interface ContexteLecteur {
   /**
@@ -14,8 +15,12 @@ export interface ContexteLecteur {
   dateDonnees: string
 }
 
-/** A row in the standard's field names (v1.0.2 or v0.1), or the reason why it is left out. */
-export type Adaptation = { valeurs: Record<string, unknown> } | { ignoree: string }
+/**
+ * A row in the standard's field names (v1.0.2 or v0.1), or the reason why it is left out (with
+ * the row's id when it has one, for the report). `problemes`: what the reader itself changed or
+ * could not read, to add to the row's report next to validation's findings.
+ */
+export type Adaptation = { valeurs: Record<string, unknown>; problemes?: Probleme[] } | { ignoree: string; id?: string | undefined }
 
 export interface Lecteur {
   /** Name given to `aiguillage import --format`, e.g. `france-services`. */

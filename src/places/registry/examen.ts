@@ -14,7 +14,7 @@ import type { Lieu } from '../standard/fields.ts'
 import { lireValeur } from '../standard/vocabulary.ts'
 import { detecterVersion, role, type Version } from '../validation/colonnes.ts'
 import { aujourdhuiParis } from '../validation/date-maj.ts'
-import { validerLigne } from '../validation/ligne.ts'
+import { validerLigne, type Contexte } from '../validation/ligne.ts'
 import { decouper } from '../validation/listes.ts'
 import type { Niveau } from '../validation/problems.ts'
 
@@ -89,10 +89,11 @@ export function examiner(parametres: ParametresExamen): Examen {
   const correspondance = parametres.correspondance === undefined ? undefined : lecteurCorrespondance(parametres.correspondance)
   const lecture = lireFichier(parametres.nomFichier, parametres.octets, correspondance ? undefined : (donnees) => rangeesDuDocument(donnees, parametres.lecteur))
   const aujourdhui = parametres.aujourdhui ?? aujourdhuiParis()
-  const contexte = { aujourdhui, referentiel: referentiel() }
+  const contexte: Contexte = { aujourdhui, referentiel: referentiel() }
   const lecteur: Lecteur = correspondance ?? choisirLecteur(lecture.colonnes, parametres.lecteur)
   const contexteLecteur = { dateDonnees: parametres.dateDonnees ?? aujourdhui }
   const standard = lecteur.nom === 'standard'
+  contexte.adressesLisibles = !standard
   // Columns of another reader's file are its own: only the standard's files have « unknown » columns.
   const colonnesInconnues = standard ? lecture.colonnes.filter((c) => role(c).type === 'inconnue' && !c.startsWith('__')) : []
   const rangees = lecture.rangees[Symbol.iterator]()
@@ -128,14 +129,14 @@ export function examiner(parametres: ParametresExamen): Examen {
       traites++
       const adaptation = lecteur.adapter(rangee.valeurs, contexteLecteur)
       if ('ignoree' in adaptation) {
-        const id = String(rangee.valeurs.id ?? rangee.valeurs.ID ?? rangee.valeurs.id_fs ?? '').trim()
+        const id = (adaptation.id ?? String(rangee.valeurs.id ?? '')).trim()
         lot.rapport.push({ ligne: rangee.ligne, id, champ: '', valeur: '', message: adaptation.ignoree, niveau: 'erreur' })
         if (id) lot.rejetes.push(id)
         continue
       }
       const resultat = validerLigne(adaptation.valeurs, contexte)
-      const id = resultat.lieu?.id ?? String(rangee.valeurs.id ?? '').trim()
-      const problemes = [...resultat.problemes]
+      const id = resultat.lieu?.id ?? String(adaptation.valeurs.id ?? '').trim()
+      const problemes = [...(adaptation.problemes ?? []), ...resultat.problemes]
       const premiere = id ? lignesParId.get(id) : undefined
       if (premiere !== undefined) {
         problemes.push({

@@ -13,7 +13,7 @@ function adresse(brut: unknown) {
 
 describe('lireAdresse', () => {
   it('garde sans remarque une adresse conforme', () => {
-    expect(adresse('12 BIS RUE DE LECLERCQ')).toEqual({ adresse: '12 BIS RUE DE LECLERCQ', problemes: [] })
+    expect(adresse('12 bis rue de Leclercq')).toEqual({ adresse: '12 bis rue de Leclercq', problemes: [] })
     expect(adresse("3, place de l'Hôtel-de-Ville (1er étage) n° 4")).toEqual({ adresse: "3, place de l'Hôtel-de-Ville (1er étage) n° 4", problemes: [] })
   })
 
@@ -48,6 +48,15 @@ describe('lireAdresse', () => {
     const { adresse: propre, problemes } = adresse('""')
     expect(propre).toBeNull()
     expect(problemes.map((p) => `${p.niveau}:${p.champ}`)).toEqual(['erreur:adresse'])
+  })
+
+  it('réécrit une adresse en capitales, avec ses abréviations, et le signale comme une correction', () => {
+    const { adresse: propre, problemes } = adresse('12 BIS RUE DE LECLERCQ')
+    expect(propre).toBe('12 bis rue de Leclercq')
+    expect(problemes).toEqual([
+      expect.objectContaining({ niveau: 'correction', champ: 'adresse', valeur: '12 BIS RUE DE LECLERCQ', message: expect.stringContaining('« 12 bis rue de Leclercq »') }),
+    ])
+    expect(adresse('3 av.  Jean   Jaurès').adresse).toBe('3 avenue Jean Jaurès')
   })
 
   it('met l’adresse sur une ligne', () => {

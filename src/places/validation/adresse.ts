@@ -1,11 +1,13 @@
 /**
- * Address fields as written by the producer: `adresse` (street line), `complement_adresse`,
- * `code_postal`, `commune`, `code_insee`. Their coherence with the official list of communes is
- * checked afterwards by the territories capability (`resoudreCommune`).
+ * Address fields as written by the producer: `adresse` (street line, made readable by
+ * `normaliserVoie`: spacing, capitals, abbreviations), `complement_adresse`, `code_postal`,
+ * `commune`, `code_insee`. Their coherence with the official list of communes is checked
+ * afterwards by the territories capability (`resoudreCommune`).
  */
 import { nettoyerLigne } from '../../platform/text.ts'
 import { MOTIF_CODE_INSEE } from '../standard/fields.ts'
 import type { Constat } from './problems.ts'
+import { normaliserVoie } from './voie.ts'
 
 /** Characters the ANCT library accepts in a street line (`VOIE_REG_EXP`), and what replaces the others. */
 const CARACTERE_VOIE = /[0-9A-Za-zÀ-ÖØ-öø-ÿœ-ŸŒ\-,()°.&:+–|;'’/\s]/u
@@ -17,7 +19,11 @@ function assainir(texte: string, admis: RegExp): string {
   return sortie.replace(/\s{2,}/g, ' ').trim()
 }
 
-export function lireAdresse(brut: unknown, constat: Constat): string | null {
+/**
+ * The street line. `lisible`: rewrite capitals and abbreviations (files of other producers); a
+ * file in the standard keeps its address as published, so that a valid file comes out unchanged.
+ */
+export function lireAdresse(brut: unknown, constat: Constat, lisible = true): string | null {
   const texte = nettoyerLigne(brut)
   if (texte === null) {
     constat.erreur('adresse', brut, "L'adresse est obligatoire (numéro et nom de la voie).")
@@ -31,7 +37,13 @@ export function lireAdresse(brut: unknown, constat: Constat): string | null {
   if (propre !== texte) {
     constat.correction('adresse', brut, `Caractères non admis retirés de l'adresse : « ${propre} ».`)
   }
-  return propre
+  if (!lisible) return propre
+  const reecrite = normaliserVoie(propre)
+  if (reecrite === '') return propre
+  if (reecrite !== propre) {
+    constat.correction('adresse', brut, `Adresse réécrite pour être lisible (espaces, majuscules, abréviations) : « ${reecrite} ».`)
+  }
+  return reecrite
 }
 
 export function lireComplementAdresse(brut: unknown): string | null {

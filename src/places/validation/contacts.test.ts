@@ -29,6 +29,13 @@ describe('lireCourriels', () => {
     expect(constat.problemes).toEqual([])
   })
 
+  it('prend « - » (france-services-2022.csv) pour une adresse absente, sans rien dire', () => {
+    const constat = new Constat()
+    expect(lireCourriels('-', constat)).toEqual([])
+    expect(lireCourriels('a@x.fr | - ', constat)).toEqual(['a@x.fr'])
+    expect(constat.problemes).toEqual([])
+  })
+
   it('écarte une à une les adresses invalides, avec un avertissement pour chacune', () => {
     const constat = new Constat()
     expect(lireCourriels('a@x.fr|pasunmail|b@|c@x.fr|@x.fr', constat)).toEqual(['a@x.fr', 'c@x.fr'])

@@ -1,6 +1,6 @@
 /**
  * `courriels` and the URL fields (`site_web`, `fiche_acces_libre`, `prise_rdv`). Invalid items
- * are dropped one by one with a warning; an e-mail address written in `site_web` moves to
+ * are dropped one by one with a warning (a lone « - » is taken for « none », silently); an e-mail address written in `site_web` moves to
  * `courriels`; a web address without its scheme gets `https://`.
  */
 import { z } from 'zod'
@@ -29,6 +29,8 @@ export function lireCourriels(brut: unknown, constat: Constat, enPlus: readonly 
   const retenus: string[] = []
   for (const element of listeBrute(brut)) {
     for (const morceau of morceaux(nettoyerLigne(element) ?? '', /[|;,\s]+/)) {
+      // « - », « / », « . »: a form's way of saying « none »
+      if (!/[\p{L}\p{N}]/u.test(morceau)) continue
       const courriel = lireCourriel(morceau)
       if (courriel === null) {
         constat.avertissement('courriels', morceau, `L'adresse électronique « ${morceau} » n'est pas valide : elle est ignorée.`)

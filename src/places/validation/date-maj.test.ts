@@ -114,6 +114,21 @@ describe('versDateIso', () => {
     expect(versDateIso('2024-02-30')).toBeNull()
     expect(versDateIso('2024-03-31Tpas une heure')).toBeNull()
     expect(versDateIso('')).toBeNull()
+    expect(versDateIso('Espace labellisé 01/01/2020')).toBeNull()
+    expect(versDateIso('31/02/2020 10:00')).toBeNull()
+  })
+
+  it.each([
+    ['2023-06-01T00:00:00.000Z', '2023-06-01'],
+    ['2023-06-01T22:30:00.000Z', '2023-06-02'],
+    ['2023-06-01 00:00:00+00', '2023-06-01'],
+    ['01/02/2020', '2020-02-01'],
+    ['01/02/2020 10:00', '2020-02-01'],
+    ['01/02/2020 10:00:00', '2020-02-01'],
+    ['2023/06/01 10:00:00', '2023-06-01'],
+    ['1685570400', '2023-06-01'],
+  ])('lit les écritures relevées dans les exports : %j → %j', (brut, attendu) => {
+    expect(versDateIso(brut)).toBe(attendu)
   })
 })
 

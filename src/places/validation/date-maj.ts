@@ -1,6 +1,7 @@
 /**
  * `date_maj`: a real calendar date written `YYYY-MM-DD`, not after today (Europe/Paris).
- * Other writings met in real files (`DD/MM/YYYY`, ISO date-times) are converted. Dates before
+ * Other writings met in real files (`DD/MM/YYYY` with or without a time, ISO date-times such
+ * as `2023-06-01T00:00:00.000Z`, Unix time in seconds) are converted. Dates before
  * 2000 are kept with a warning: 1970-01-01 and 1969-12-31 are what broken tools write for
  * « unknown ».
  */
@@ -16,10 +17,15 @@ export function aujourdhuiParis(maintenant: Date = new Date()): string {
 }
 
 /** A written date to `YYYY-MM-DD`, or `null` when it is not a real date. */
-export function versDateIso(texte: string): string | null {
+export function versDateIso(brut: string): string | null {
   let iso: string | undefined
   let m: RegExpMatchArray | null
-  if ((m = texte.match(/^(\d{4})-(\d{2})-(\d{2})$/))) iso = texte
+  // « 01/02/2020 10:00 », « 2023/06/01 10:00:00 »: a local time adds nothing to the date
+  const texte = brut.replace(/^(\d{1,4}[/.]\d{1,2}[/.]\d{1,4})[ T]\d{1,2}:\d{2}(?::\d{2})?$/, '$1')
+  if (/^1\d{9}$/.test(texte)) {
+    // Unix time in seconds (2001–2033), written by some exports
+    iso = aujourdhuiParis(new Date(Number(texte) * 1000))
+  } else if ((m = texte.match(/^(\d{4})-(\d{2})-(\d{2})$/))) iso = texte
   else if ((m = texte.match(/^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/))) iso = `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}`
   else if ((m = texte.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/))) iso = `${m[3]}-${m[2]?.padStart(2, '0')}-${m[1]?.padStart(2, '0')}`
   else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(texte)) {

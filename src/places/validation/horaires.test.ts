@@ -54,10 +54,27 @@ describe('lireHoraires', () => {
     expect(problemes[0]?.message).toContain(':undefined-17:00')
   })
 
-  it('abandonne du texte libre illisible avec un avertissement', () => {
-    const { horaires, problemes } = lire('Du lundi au vendredi de 9h00 - 12h30 et de 14h00 - 17h.')
+  it('abandonne du texte libre ambigu avec un avertissement qui dit que le texte est gardé', () => {
+    const { horaires, problemes } = lire('lundi au vendredi : 8h-12h, 13h30-17h30 (vendredi 16h30)')
     expect(horaires).toBeNull()
     expect(problemes.map((p) => p.niveau)).toEqual(['avertissement'])
+    expect(problemes[0]?.message).toMatch(/texte libre.*sans ambiguïté.*enregistrement source/)
+  })
+
+  it.each([
+    ['Du lundi au vendredi de 9h00 - 12h30 et de 14h00 - 17h.', 'Mo-Fr 09:00-12:30,14:00-17:00'],
+    ['du lundi au vendredi de 9h à 12h et de 14h à 17h', 'Mo-Fr 09:00-12:00,14:00-17:00'],
+    ['Lundi 9h-12h / 14h-17h', 'Mo 09:00-12:00,14:00-17:00'],
+    // data-inclusion-2023.json
+    ['Lundi : 8h30-12h ; Mardi à Vendredi : 8h30-12h/14h-17h ; Samedi : 9h-11h', 'Mo 08:30-12:00; Tu-Fr 08:30-12:00,14:00-17:00; Sa 09:00-11:00'],
+    ["Horaires d'ouverture :Du lundi au vendredi9h/12h - 14h/17h", 'Mo-Fr 09:00-12:00,14:00-17:00'],
+  ])('convertit le texte libre %j en %j avec une correction', (brut, attendu) => {
+    const { horaires, problemes } = lire(brut)
+    expect(horaires).toBe(attendu)
+    expect(problemes).toHaveLength(1)
+    expect(problemes[0]).toMatchObject({ niveau: 'correction', champ: 'horaires' })
+    expect(problemes[0]?.message).toContain(attendu)
+    expect(analyserHoraires(attendu).getWarnings()).toEqual([])
   })
 
   it('ne dit rien d’horaires absents', () => {

@@ -1,11 +1,13 @@
 /**
  * `horaires`: OpenStreetMap `opening_hours` syntax, checked with the `opening_hours` package
- * (French public holidays). A value the package reads only with warnings (« Lundi 9h-12h »,
- * « Sun ») is replaced by its prettified form when that form is clean; an unreadable value is
- * dropped with the package's own French explanation.
+ * (French public holidays). French free text (« du lundi au vendredi de 9h à 12h et de 14h à
+ * 17h ») is converted when unambiguous (`horaires-texte.ts`); another value the package reads
+ * only with warnings (« Sun ») is replaced by its prettified form when that form is clean; an
+ * unreadable value is dropped with a warning (the text stays in the source record).
  */
 import OpeningHours, { type nominatim_object, type optional_conf } from 'opening_hours'
 import { nettoyerLigne } from '../../platform/text.ts'
+import { texteVersOsm } from './horaires-texte.ts'
 import { Constat } from './problems.ts'
 
 /** Context for evaluating `PH` (French public holidays); the region only matters for regional days. */
@@ -60,6 +62,8 @@ function regleSansJour(propre: string, original: string): boolean {
   return nommeDesJours && propre.split(';').some((regle) => /^\s*\d/.test(regle))
 }
 
+const JOUR_EN_FRANCAIS = /\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|tous les jours)/i
+
 function juger(texte: string, constat: Constat): string | null {
   const brut = texte
   // The national pipeline writes « 24/7 » as « Mo-Sun 00:00-00:00 ».
@@ -71,6 +75,16 @@ function juger(texte: string, constat: Constat): string | null {
   try {
     analyse = analyserHoraires(texte)
   } catch (erreur) {
+    const libre = texteLibre(texte, constat)
+    if (libre !== null) return libre
+    if (JOUR_EN_FRANCAIS.test(texte)) {
+      constat.avertissement(
+        'horaires',
+        brut,
+        `Les horaires en texte libre « ${texte} » ne peuvent pas être convertis sans ambiguïté dans la syntaxe OpenStreetMap (par exemple « Mo-Fr 09:00-12:00,14:00-17:00 ») : ils sont ignorés ; le texte reste dans l'enregistrement source.`,
+      )
+      return null
+    }
     constat.avertissement(
       'horaires',
       brut,
@@ -80,6 +94,8 @@ function juger(texte: string, constat: Constat): string | null {
   }
   const remarques = analyse.getWarnings()
   if (remarques.length === 0) return texte
+  const libre = texteLibre(texte, constat)
+  if (libre !== null) return libre
   const propre = analyse.prettifyValue()
   try {
     if (analyserHoraires(propre).getWarnings().length === 0 && !regleSansJour(propre, texte)) {
@@ -95,4 +111,17 @@ function juger(texte: string, constat: Constat): string | null {
     `Les horaires « ${texte} » sont ambigus : ils sont ignorés. Détail : ${premiereLigne(remarques[0])}`,
   )
   return null
+}
+
+/** French free text converted by `texteVersOsm`, if the result is clean OSM; reported as a correction. */
+function texteLibre(texte: string, constat: Constat): string | null {
+  const osm = texteVersOsm(texte)
+  if (osm === null) return null
+  try {
+    if (analyserHoraires(osm).getWarnings().length > 0) return null
+  } catch {
+    return null
+  }
+  constat.correction('horaires', texte, `Horaires écrits en texte libre convertis dans la syntaxe OpenStreetMap : « ${osm} ».`)
+  return osm
 }

@@ -107,12 +107,25 @@ describe('lirePivot', () => {
     expect(lire(73282932000074)).toEqual({ pivot: '73282932000074', problemes: [] })
   })
 
-  it('garde un SIRET à la clé fausse, avec un avertissement qui le cite', () => {
+  it('écarte un SIRET à la clé fausse (valeur conventionnelle), avec un avertissement qui le cite', () => {
     const { pivot, problemes } = lire('73282932000075')
-    expect(pivot).toBe('73282932000075')
+    expect(pivot).toBe(PIVOT_NON_RENSEIGNE)
     expect(problemes).toHaveLength(1)
     expect(problemes[0]).toMatchObject({ niveau: 'avertissement', champ: 'pivot', valeur: '73282932000075' })
-    expect(problemes[0]?.message).toMatch(/Luhn/)
+    expect(problemes[0]?.message).toMatch(/Luhn.*écarté/)
+  })
+
+  it('écarte le « SIRET » du Havre, un nombre complété par des zéros (36750100000000)', () => {
+    const { pivot, problemes } = lire(36750100000000)
+    expect(pivot).toBe(PIVOT_NON_RENSEIGNE)
+    expect(problemes.map((p) => p.niveau)).toEqual(['avertissement'])
+  })
+
+  it.each([['0.0'], ['0'], [0]])('traite %j (zéro d’un tableur, Aidants Connect) comme un pivot absent', (brut) => {
+    const { pivot, problemes } = lire(brut)
+    expect(pivot).toBe(PIVOT_NON_RENSEIGNE)
+    expect(problemes.map((p) => `${p.niveau}:${p.champ}`)).toEqual(['avertissement:pivot'])
+    expect(problemes[0]?.message).toMatch(/absent/)
   })
 
   it('accepte sans remarque un établissement de La Poste qui suit sa règle', () => {
@@ -123,9 +136,9 @@ describe('lirePivot', () => {
     expect(lire('35600000000048')).toEqual({ pivot: '35600000000048', problemes: [] })
   })
 
-  it('avertit pour un SIRET de La Poste qui ne suit aucune des deux règles', () => {
+  it('avertit pour un SIRET de La Poste qui ne suit aucune des deux règles, et l’écarte', () => {
     const { pivot, problemes } = lire('35600000000002')
-    expect(pivot).toBe('35600000000002')
+    expect(pivot).toBe(PIVOT_NON_RENSEIGNE)
     expect(problemes.map((p) => p.niveau)).toEqual(['avertissement'])
   })
 

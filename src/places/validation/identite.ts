@@ -1,7 +1,9 @@
 /**
  * `id`, `nom` and `pivot`. The pivot is a SIRET (14 digits, Luhn key checked, La Poste's
- * exception honoured) or an RNA (W + 9 characters); anything else is replaced by the standard's
- * conventional « non renseigné » value 00000000000000, with a warning naming the value received.
+ * exception honoured) or an RNA (W + 9 characters); anything else — a SIRET whose key is wrong
+ * included — is replaced by the standard's conventional « non renseigné » value 00000000000000,
+ * with a warning naming the value received. That placeholder itself is accepted silently; zeros
+ * written otherwise (`0.0`, a spreadsheet's empty number) count as absent.
  */
 import { z } from 'zod'
 import { nettoyerLigne } from '../../platform/text.ts'
@@ -64,13 +66,15 @@ export function lirePivot(brut: unknown, constat: Constat): string {
   }
   // « 13002603200016.0 » (tableur), « 130 026 032 00016 », « 130.026.032-00016 »
   const compact = texte.replace(/\.0+$/, '').replace(/[\s.\-]/g, '').toUpperCase()
+  if (/^0+$/.test(compact) && compact !== PIVOT_NON_RENSEIGNE) return lirePivot(null, constat)
   if (/^\d{14}$/.test(compact)) {
     if (compact !== PIVOT_NON_RENSEIGNE && !cleSiretValide(compact)) {
       constat.avertissement(
         'pivot',
         brut,
-        `Le SIRET « ${compact} » ne respecte pas la clé de contrôle (formule de Luhn) : il est conservé, mais à vérifier sur l'annuaire des entreprises.`,
+        `Le SIRET « ${compact} » ne respecte pas la clé de contrôle (formule de Luhn) : il est écarté et remplacé par la valeur conventionnelle ${PIVOT_NON_RENSEIGNE} (vérifiez-le sur l'annuaire des entreprises).`,
       )
+      return PIVOT_NON_RENSEIGNE
     }
     return compact
   }

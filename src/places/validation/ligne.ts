@@ -24,6 +24,11 @@ export interface Contexte {
   /** Today in Europe/Paris, `YYYY-MM-DD`: `date_maj` may not be later. */
   aujourdhui: string
   referentiel: Referentiel
+  /**
+   * Rewrite street lines in capitals or with abbreviations into readable ones: for files of
+   * other producers; a file in the standard keeps its addresses as published.
+   */
+  adressesLisibles?: boolean
 }
 
 /** Where the place is, for territorial filters: the commune found in the official list. */
@@ -74,7 +79,7 @@ export function validerLigne(brut: Record<string, unknown>, contexte: Contexte):
   const id = lireId(premiere(entree, 'id'), constat)
   const nom = lireNom(premiere(entree, 'nom'), constat)
   const pivot = lirePivot(premiere(entree, 'pivot'), constat)
-  const adresse = lireAdresse(premiere(entree, 'adresse'), constat)
+  const adresse = lireAdresse(premiere(entree, 'adresse'), constat, contexte.adressesLisibles ?? false)
   const complement = lireComplementAdresse(premiere(entree, 'complement_adresse'))
 
   // Commune: what the producer wrote, then the official list.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LONGUEUR_MAX_RESUME } from '../standard/fields.ts'
-import { lirePresentation, lireTexteLibre, raccourcir } from './presentation.ts'
+import { lirePresentation, lireTexteLibre, nettoyerPresentation, raccourcir } from './presentation.ts'
 import { Constat } from './problems.ts'
 
 const PHRASE = 'Notre association propose des ateliers numériques pour tous les publics du quartier. '
@@ -72,6 +72,29 @@ describe('lirePresentation', () => {
 
   it('renvoie null pour des textes absents', () => {
     expect(lire(undefined, '')).toEqual({ presentation_resume: null, presentation_detail: null, problemes: [] })
+  })
+})
+
+describe('nettoyerPresentation', () => {
+  it.each([
+    // écritures relevées dans data-inclusion-2023.json
+    ['Accueil<br>Ateliers &amp; permanences', 'Accueil\nAteliers & permanences'],
+    ['Ateliers\r\n\\- tablette\r\n\\- ordinateur', 'Ateliers\n- tablette\n- ordinateur'],
+    ['**Notre action s’articule autour de trois axes :**\n\n- La définition de votre projet', 'Notre action s’articule autour de trois axes :\n\n- La définition de votre projet'],
+    ['#### Les engagements de la Mission Locale Aveyron:\n\nLa Mission Locale…', 'Les engagements de la Mission Locale Aveyron:\n\nLa Mission Locale…'],
+    ['**Notre mission** : orienter, former et insérer** **des femmes', 'Notre mission : orienter, former et insérer des femmes'],
+    ['* un atelier\n* une permanence', '- un atelier\n- une permanence'],
+  ])('rend %j en texte simple', (brut, attendu) => {
+    expect(nettoyerPresentation(brut)).toBe(attendu)
+  })
+
+  it('garde les soulignés et astérisques qui ne sont pas de la mise en forme', () => {
+    expect(nettoyerPresentation('Écrivez à accueil_numerique@ville.fr (5 * 2 séances)')).toBe('Écrivez à accueil_numerique@ville.fr (5 * 2 séances)')
+  })
+
+  it('nettoie aussi la présentation lue par lirePresentation', () => {
+    expect(lire('**Ateliers** numériques', '### Détail\nTous les mardis').presentation_resume).toBe('Ateliers numériques')
+    expect(lire(undefined, '### Détail\nTous les mardis').presentation_detail).toBe('Détail\nTous les mardis')
   })
 })
 

@@ -2,6 +2,8 @@
  * Free-text fields: `presentation_resume` (at most 280 characters in v1.0.2, 500 in v0.1; a
  * longer summary is shortened at a word boundary and, if the place has no detailed
  * presentation, kept whole there), `presentation_detail`, `source`, `structure_parente`.
+ * Presentations lose their HTML (`<br>`, entities), markdown escapes (`\-`), emphasis (`**…**`)
+ * and heading marks (`####`): they are shown as plain text.
  */
 import { nettoyerLigne, nettoyerTexte } from '../../platform/text.ts'
 import { LONGUEUR_MAX_RESUME } from '../standard/fields.ts'
@@ -21,9 +23,23 @@ export function raccourcir(texte: string, longueur: number): string {
   return `${(espace > longueur * 0.6 ? coupe.slice(0, espace) : coupe).replace(/[\s,;:.-]+$/, '')}…`
 }
 
+/** A presentation as plain text: HTML, entities, markdown escapes, emphasis and heading marks removed. */
+export function nettoyerPresentation(brut: unknown): string | null {
+  const texte = nettoyerTexte(brut)
+  if (texte === null || !/[*#_]/.test(texte)) return texte
+  return nettoyerTexte(
+    texte
+      .replace(/\*\*([^*]*)\*\*/g, '$1')
+      .replace(/(^|\s)__([^_]+)__(?=\s|[.,;:!?]|$)/g, '$1$2')
+      .replace(/\*\*/g, '')
+      .replace(/^#{1,6}[ \t]+/gm, '')
+      .replace(/^\*[ \t]+/gm, '- '),
+  )
+}
+
 export function lirePresentation(resumeBrut: unknown, detailBrut: unknown, constat: Constat): Presentation {
-  const resume = nettoyerTexte(resumeBrut)
-  let detail = nettoyerTexte(detailBrut)
+  const resume = nettoyerPresentation(resumeBrut)
+  let detail = nettoyerPresentation(detailBrut)
   if (resume === null || resume.length <= LONGUEUR_MAX_RESUME) return { presentation_resume: resume, presentation_detail: detail }
   const court = raccourcir(resume, LONGUEUR_MAX_RESUME)
   let suite = ''

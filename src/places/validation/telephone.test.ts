@@ -149,6 +149,10 @@ describe('lireTelephone : valeurs difficiles', () => {
     expect(lire('')).toEqual({ telephone: null, problemes: [] })
     expect(lire('  ')).toEqual({ telephone: null, problemes: [] })
   })
+
+  it.each([['-'], ['/'], ['.']])('prend %j (case « sans » d’un formulaire) pour un téléphone absent, sans rien dire', (brut) => {
+    expect(lire(brut)).toEqual({ telephone: null, problemes: [] })
+  })
 })
 
 describe('tout numéro produit respecte le motif du standard', () => {

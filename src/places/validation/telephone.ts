@@ -59,7 +59,8 @@ export function normaliserTelephone(texte: string, codePostal: string | null): s
 
 export function lireTelephone(brut: unknown, codePostal: string | null, constat: Constat): string | null {
   const texte = nettoyerLigne(brut)
-  if (texte === null) return null
+  // « - », « / », « . »: a form's way of saying « none »
+  if (texte === null || !/[\p{L}\p{N}]/u.test(texte)) return null
   if (MOTIF_TELEPHONE.test(texte)) return texte
   const morceaux = texte.split(/\s*(?:[/|;,]|\s-\s|\bou\b|\bet\b)\s*/i).filter((m) => /\d/.test(m))
   for (const [rang, morceau] of morceaux.entries()) {
