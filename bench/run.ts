@@ -4,7 +4,7 @@
  * server, else the local postgres://postgres@127.0.0.1:5432/test if it answers.
  *
  *   npm run bench                          # everything
- *   npm run bench -- --partie recherche    # registre | recherche | http | visite
+ *   npm run bench -- --partie recherche    # registre | recherche | http | visite | ingestion | doublons
  *   npm run bench -- --lieux 1000000 --partie registre
  */
 import { execFileSync } from 'node:child_process'
@@ -17,7 +17,7 @@ import pg from 'pg'
 
 const ici = path.dirname(fileURLToPath(import.meta.url))
 const { values } = parseArgs({ options: { lieux: { type: 'string', multiple: true }, partie: { type: 'string', multiple: true } } })
-const parties = new Set(values.partie ?? ['registre', 'recherche', 'http', 'visite'])
+const parties = new Set(values.partie ?? ['registre', 'recherche', 'http', 'visite', 'ingestion', 'doublons'])
 
 const f = (x: number, d = 1) => x.toLocaleString('fr-FR', { minimumFractionDigits: d, maximumFractionDigits: d })
 const ent = (x: number) => Math.round(x).toLocaleString('fr-FR')
@@ -93,4 +93,32 @@ if (parties.has('http')) {
 if (parties.has('visite') && existsSync(path.join(ici, 'premiere-visite.ts'))) {
   if (!existsSync('/usr/bin/chromium')) console.log('\nPremière visite : /usr/bin/chromium absent, mesure ignorée.')
   else execFileSync(process.execPath, ['--import', 'tsx', path.join(ici, 'premiere-visite.ts')], { stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1', TZ: 'Europe/Paris' } })
+}
+
+if (parties.has('ingestion')) {
+  interface Mesure { moteur: string; lus: number; acceptes: number; importation: number; dedoublonnage: number; total: number; pairesComparees: number; fusionsAutomatiques: number; aExaminer: number; memoireMaxMo: number }
+  const url = await urlPostgres()
+  const lignes = [['moteur', 'lignes lues', 'acceptées', 'import des 8 fichiers (s)', 'dédoublonnage (s)', 'total (s)', 'paires comparées', 'fusions', 'à examiner', 'mémoire max (Mo)']]
+  for (const moteur of url ? ['pglite', 'postgresql'] : ['pglite']) {
+    const m = mesurer<Mesure>('ingestion.ts', ['--moteur', moteur, ...(url ? ['--url', url] : [])])
+    lignes.push([m.moteur, ent(m.lus), ent(m.acceptes), f(m.importation), f(m.dedoublonnage), f(m.total), ent(m.pairesComparees), ent(m.fusionsAutomatiques), ent(m.aExaminer), ent(m.memoireMaxMo)])
+  }
+  tableau('Tous les fichiers réels de ../shared/data/lieux importés (chacun par son lecteur) puis dédoublonnés (objectif : < 15 s)', lignes)
+}
+
+if (parties.has('doublons')) {
+  interface Mesure { moteur: string; lieux: number; doublonsInjectes: number; importation: number; dedoublonnage: number; total: number; pairesComparees: number; fusions: number; aExaminer: number; precision: number; rappel: number; memoireMaxMo: number }
+  const url = await urlPostgres()
+  const lignes = [['moteur', 'lieux', 'doublons injectés', 'import (s)', 'dédoublonnage (s)', 'total (s)', 'paires comparées', 'fusions', 'à examiner', 'précision', 'rappel', 'mémoire max (Mo)']]
+  for (const lieux of (values.lieux ?? ['20000', '200000']).map(Number)) {
+    for (const moteur of url ? ['pglite', 'postgresql'] : ['pglite']) {
+      const m = mesurer<Mesure>('ingestion-doublons.ts', ['--moteur', moteur, '--lieux', String(lieux), ...(url ? ['--url', url] : [])])
+      lignes.push([m.moteur, ent(m.lieux), ent(m.doublonsInjectes), f(m.importation), f(m.dedoublonnage), f(m.total), ent(m.pairesComparees), ent(m.fusions), ent(m.aExaminer), f(m.precision, 3), f(m.rappel, 3), ent(m.memoireMaxMo)])
+    }
+  }
+  tableau('Lieux générés sur 4 sources avec doublons injectés : import de chaque source puis dédoublonnage en base (objectif : < 60 s à 200 000)', lignes)
+  console.log('\nDédoublonnage seul, en mémoire (bench/dedoublonnage.ts) :')
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(ici, 'dedoublonnage.ts')], { stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1' } })
+  console.log('\nQualité sur les 386 paires étiquetées à la main (bench/dedup-qualite.ts) :')
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(ici, 'dedup-qualite.ts')], { stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1' } })
 }

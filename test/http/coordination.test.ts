@@ -41,7 +41,7 @@ describe('pages de coordination', () => {
     const imp = (source: string, lignes: object[]) =>
       importer(serveur.base, { source, nomFichier: `${source}.json`, octets: Buffer.from(JSON.stringify(lignes)), aujourdhui: '2026-11-22' })
     await imp('hub', [lieu('h1', 'France services de Chambéry', { telephone: '+33479000001' }), lieu('h2', 'Mairie de Chambéry', { adresse: '1 place de l’Hôtel de Ville', telephone: '+33479000099' }), { id: 'h3', nom: 'Sans adresse' }])
-    await imp('france-services', [lieu('fs1', 'Espace France Services Chambéry', { telephone: '04 79 00 00 01' }), lieu('fs2', 'CCAS de Chambéry', { adresse: '1 place de l’Hôtel de Ville', telephone: '+33479000055' })])
+    await imp('france-services', [lieu('fs1', 'Espace France Services Chambéry', { telephone: '04 79 00 00 01' }), lieu('fs2', 'Espace numérique Chambéry', { adresse: '1 place de l’Hôtel de Ville' })])
     await dedoublonner(serveur.base)
   })
   afterAll(async () => {
