@@ -8,7 +8,7 @@
  * (hard negatives); a few are listed twice by one source. Deterministic: same size and seed,
  * same data. Phones are in ARCEP's fiction ranges, domains end in `.example`.
  */
-import { aleatoire } from '../../src/demo/generator.ts'
+import { aleatoire, indicePondere } from '../../src/demo/generator.ts'
 import { communesSituees, type CommuneSituee } from '../../src/demo/positions.ts'
 import type { Lieu } from '../../src/places/standard/fields.ts'
 import { referentiel } from '../../src/territories/referentiel.ts'
@@ -90,15 +90,7 @@ export function genererLieuxAvecDoublons(n: number, graine = 2024): JeuDeDoublon
 }
 
 function tirerCommune(h: Hasard, communes: readonly CommuneSituee[], cumul: readonly number[]): CommuneSituee {
-  const cible = h() * (cumul[cumul.length - 1] ?? 1)
-  let bas = 0
-  let haut = cumul.length - 1
-  while (bas < haut) {
-    const milieu = (bas + haut) >> 1
-    if ((cumul[milieu] ?? 0) < cible) bas = milieu + 1
-    else haut = milieu
-  }
-  return communes[bas] as CommuneSituee
+  return communes[indicePondere(cumul, h() * (cumul[cumul.length - 1] ?? 1))] as CommuneSituee
 }
 
 /** A kind of place; one town hall, CCAS, France services… per commune. */

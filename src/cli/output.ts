@@ -3,22 +3,13 @@
  * report file (CSV: ligne, id, champ, valeur, message, niveau).
  */
 import { writeFile } from 'node:fs/promises'
+import { BOM, rapportCsv } from '../places/io/rapport.ts'
 import type { Bilan, LigneRapport } from '../places/registry/import.ts'
 
 export const nombre = (n: number): string => n.toLocaleString('fr-FR').replace(/\u202f/g, ' ')
 
-const celluleCsv = (v: string | number): string => {
-  const texte = String(v)
-  return /[",\r\n;]/.test(texte) ? `"${texte.replace(/"/g, '""')}"` : texte
-}
-
-export function rapportCsv(lignes: readonly LigneRapport[]): string {
-  const entete = 'ligne,id,champ,valeur,message,niveau\r\n'
-  return entete + lignes.map((l) => [l.ligne, l.id, l.champ, l.valeur, l.message, l.niveau].map(celluleCsv).join(',')).join('\r\n') + (lignes.length ? '\r\n' : '')
-}
-
 export async function ecrireRapport(chemin: string, lignes: readonly LigneRapport[]): Promise<void> {
-  await writeFile(chemin, `\uFEFF${rapportCsv(lignes)}`, 'utf8')
+  await writeFile(chemin, `${BOM}${rapportCsv(lignes)}`, 'utf8')
 }
 
 export function resume(bilan: Bilan, ecrit: boolean): string {

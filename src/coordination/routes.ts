@@ -9,6 +9,7 @@ import { accepterFormulaires } from '../platform/http/formulaires.ts'
 import { jetonAccepte, jetonDuFormulaire } from '../platform/http/jeton.ts'
 import { annuler, compterAExaminer, deciderPaire, fileDExamen, fusionsEnVigueur, PaireIntrouvableError } from '../dedup/examen.ts'
 import { FusionIntrouvableError } from '../dedup/fusion.ts'
+import { BOM, rapportCsv } from '../places/io/rapport.ts'
 import { lieuParUid } from '../places/registry/queries.ts'
 import { versLieu } from '../places/registry/rows.ts'
 import { rapportDeLImport, registreDesSources } from '../places/registry/sources.ts'
@@ -32,11 +33,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     coordinateur?: string
   }
-}
-
-const celluleCsv = (v: string | number) => {
-  const t = String(v)
-  return /[",\r\n;]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t
 }
 
 const retourSur = (brut: unknown): string => (typeof brut === 'string' && /^\/coordination(\/doublons(\?page=\d{1,6})?)?$/.test(brut) ? brut : CHEMIN)
@@ -111,11 +107,10 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
     coordination.get<{ Params: { id: string }; Querystring: { tout?: string } }>(`${CHEMIN}/imports/:id/rejets.csv`, async (request, reply) => {
       if (!/^\d{1,9}$/.test(request.params.id)) return reply.callNotFound()
       const lignes = await rapportDeLImport(base.db, Number(request.params.id), request.query.tout !== '1')
-      const csv = ['ligne,id,champ,valeur,message,niveau', ...lignes.map((l) => [l.ligne, l.id, l.champ, l.valeur, l.message, l.niveau].map(celluleCsv).join(','))].join('\r\n')
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="rejets-import-${request.params.id}.csv"`)
-        .send(`\uFEFF${csv}\r\n`)
+        .send(`${BOM}${rapportCsv(lignes)}`)
     })
 
     coordination.get<{ Params: { uid: string } }>(`${CHEMIN}/lieux/:uid`, async (request, reply) => {

@@ -34,11 +34,14 @@ export async function fusionnerEnMasse(db: Db, groupes: readonly Groupe[]): Prom
   const lignes = groupes.flatMap((g) => g.absorbes.map((a) => ({ cible: g.cible, uid: a.uid, mode: g.mode, score: a.score, raisons: a.raisons })))
   if (lignes.length === 0) return
   for (let i = 0; i < lignes.length; i += 5000) {
-    const lot = JSON.stringify(lignes.slice(i, i + 5000))
-    const u = sql`json_to_recordset(${lot}::json) as u(cible int8, uid int8, mode text, score real, raisons jsonb)`
-    await db.execute(sql`update source_records r set lieu_uid = u.cible from ${u} where r.lieu_uid = u.uid`)
-    await db.execute(sql`update lieux l set statut = 'fusionne', fusionne_dans = u.cible, updated_at = now() from ${u} where l.uid = u.uid`)
-    await db.execute(sql`insert into fusions (lieu_uid, absorbe_uid, mode, score, raisons) select u.cible, u.uid, u.mode, u.score, u.raisons from ${u}`)
+    const lot = lignes.slice(i, i + 5000)
+    // the moves travel light; the reasons only go to the statement that keeps them
+    const deplacements = sql`json_to_recordset(${JSON.stringify(lot.map((l) => ({ cible: l.cible, uid: l.uid })))}::json) as u(cible int8, uid int8)`
+    await db.execute(sql`update source_records r set lieu_uid = u.cible from ${deplacements} where r.lieu_uid = u.uid`)
+    await db.execute(sql`update lieux l set statut = 'fusionne', fusionne_dans = u.cible, updated_at = now() from ${deplacements} where l.uid = u.uid`)
+    await db.execute(sql`
+      insert into fusions (lieu_uid, absorbe_uid, mode, score, raisons)
+      select u.cible, u.uid, u.mode, u.score, u.raisons from json_to_recordset(${JSON.stringify(lot)}::json) as u(cible int8, uid int8, mode text, score real, raisons jsonb)`)
   }
   const cibles = groupes.map((g) => g.cible)
   await recomposer(db, cibles)

@@ -115,15 +115,7 @@ export function* genererLieux(options: OptionsGeneration): Generator<Record<stri
   const prefixe = options.prefixe ?? 'demo'
 
   for (let n = 1; n <= options.nombre; n++) {
-    const cible = h() * totalPoids
-    let bas = 0
-    let haut = cumul.length - 1
-    while (bas < haut) {
-      const milieu = (bas + haut) >> 1
-      if ((cumul[milieu] ?? 0) < cible) bas = milieu + 1
-      else haut = milieu
-    }
-    const situee = communes[bas] as CommuneSituee
+    const situee = communes[indicePondere(cumul, h() * totalPoids)] as CommuneSituee
     let tirage = h() * totalModeles
     const modele = MODELES.find((m) => (tirage -= m.poids) < 0) ?? (MODELES[0] as Modele)
     const nomCommune = situee.commune.nom
@@ -192,4 +184,16 @@ function abimer(lieu: Record<string, string | number>, h: Hasard): void {
     default:
       delete lieu.code_insee
   }
+}
+
+/** Index of the first cumulated weight reaching `cible` (binary search): a draw weighted by size. */
+export function indicePondere(cumul: readonly number[], cible: number): number {
+  let bas = 0
+  let haut = cumul.length - 1
+  while (bas < haut) {
+    const milieu = (bas + haut) >> 1
+    if ((cumul[milieu] ?? 0) < cible) bas = milieu + 1
+    else haut = milieu
+  }
+  return bas
 }
