@@ -4,7 +4,7 @@
  */
 import type { OptionsPage } from '../platform/http/page.ts'
 import { Bandeau } from '../platform/ui/avis.tsx'
-import { Tableau } from '../platform/ui/donnees.tsx'
+import { Tableau, type PropsTableau } from '../platform/ui/donnees.tsx'
 import { Bouton, ChampCache } from '../platform/ui/formulaire.tsx'
 import { Graphique } from '../platform/ui/graphiques/graphique.tsx'
 import { Pagination } from '../platform/ui/navigation.tsx'
@@ -18,6 +18,15 @@ const pourcent = (score: number) => `${Math.round(score * 100)} %`
 const date = (d: Date) => d.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' })
 const jour = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' })
 const FIL = { libelle: 'Coordination', lien: '/coordination' }
+
+/** A table that scrolls inside its own focusable region on a narrow screen, not the page. */
+function TableauDefilant(props: PropsTableau & { legende: string }) {
+  return (
+    <div class="defilement" tabindex={0} role="region" aria-label={`${props.legende} (défilable)`}>
+      <Tableau {...props} />
+    </div>
+  )
+}
 
 function Lieu({ lieu, titre }: { lieu: LieuCompare | null; titre: string }) {
   if (!lieu) return <p>{titre} : ce lieu n’existe plus.</p>
@@ -108,7 +117,7 @@ export function pageAccueil(d: DonneesAccueil): OptionsPage {
         {d.message && <Bandeau type="succes" titre="C’est fait">{d.message}</Bandeau>}
         <section>
           <h2>Sources</h2>
-          <Tableau
+          <TableauDefilant
             legende="Sources et dernières importations"
             entetes={['Source', 'Producteur et licence', 'Dernière importation', 'Lus', 'Acceptés', 'Rejetés', 'Lieux publiés']}
             lignes={d.sources.map((s) => ({
@@ -198,7 +207,7 @@ export function pageAMettreAJour(qualite: QualiteDuRegistre): OptionsPage {
     fil: [{ libelle: 'Accueil', lien: '/' }, FIL, { libelle: 'Lieux à mettre à jour' }],
     chapo: <p>Les fiches dont la dernière mise à jour date de 6 mois ou plus, les plus anciennes d’abord.</p>,
     contenu: (
-      <Tableau
+      <TableauDefilant
         legende="Lieux à mettre à jour"
         entetes={['Lieu', 'Commune', 'Dernière mise à jour', 'Score de qualité']}
         lignes={qualite.aMettreAJour.slice(0, 1000).map((l) => ({
@@ -229,7 +238,7 @@ export function pageQualiteDuLieu(lieu: { uid: number; nom: string; commune: str
     ),
     contenu: (
       <>
-        <Tableau
+        <TableauDefilant
           legende="Critères de qualité"
           entetes={['Critère', 'Valeur', 'Conseil']}
           lignes={qualite.criteres.map((c) => ({

@@ -4,29 +4,17 @@
  * 320 px nor at 200 % zoom, no Content Security Policy violation, and everything works with
  * JavaScript disabled.
  */
-import { existsSync } from 'node:fs'
 import { AxeBuilder } from '@axe-core/playwright'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { CHROMIUM_PRESENT, lancerChromium, titreNavigateur } from './chromium.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { POLITIQUE_CONTENU } from '../../src/platform/http/entetes.ts'
 import { demarrer, lieuxDemo, type ServeurDeTest } from '../http/serveur-de-test.ts'
 import { catalogue } from './catalogue.tsx'
 
-const CHROMIUM = '/usr/bin/chromium'
-const present = existsSync(CHROMIUM)
 
-const ARGUMENTS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
 
-describe.skipIf(!present)(`pages dans Chromium${present ? '' : ` (ignoré : ${CHROMIUM} absent)`}`, () => {
+describe.skipIf(!CHROMIUM_PRESENT)(titreNavigateur('pages dans Chromium'), () => {
   let serveur: ServeurDeTest
   let navigateur: Browser
   let uid: string
@@ -47,7 +35,7 @@ describe.skipIf(!present)(`pages dans Chromium${present ? '' : ` (ignoré : ${CH
     commune = String(lieuxDemo(45)[0]?.commune)
     const html = await (await fetch(`${serveur.url}/lieux`)).text()
     uid = html.match(/<a href="\/lieux\/(\d+)">/)?.[1] ?? '1'
-    navigateur = await chromium.launch({ executablePath: CHROMIUM, args: ARGUMENTS })
+    navigateur = await lancerChromium()
   })
   afterAll(async () => {
     await navigateur?.close()

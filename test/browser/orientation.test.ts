@@ -6,19 +6,16 @@
  * map (Leaflet, tiles from a small local server) without CSP violation, and the SVG map without
  * tiles; the widget framed by another site, the other pages not.
  */
-import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { deflateSync } from 'node:zlib'
 import { AxeBuilder } from '@axe-core/playwright'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { CHROMIUM_PRESENT, lancerChromium, titreNavigateur } from './chromium.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demarrerOrientation, type ServeurOrientation } from '../orientation/serveur.ts'
 
-const CHROMIUM = '/usr/bin/chromium'
-const present = existsSync(CHROMIUM)
 
-const ARGUMENTS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
 
 const TABLE_CRC = Array.from({ length: 256 }, (_, n) => {
   let c = n
@@ -51,7 +48,7 @@ function tuilePng(): Buffer {
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
-describe.skipIf(!present)(`orientation dans Chromium${present ? '' : ` (ignoré : ${CHROMIUM} absent)`}`, () => {
+describe.skipIf(!CHROMIUM_PRESENT)(titreNavigateur('orientation dans Chromium'), () => {
   let serveur: ServeurOrientation
   let avecTuiles: ServeurOrientation
   let autreSite: Server
@@ -78,7 +75,7 @@ describe.skipIf(!present)(`orientation dans Chromium${present ? '' : ` (ignoré 
     await new Promise<void>((fin) => autreSite.listen(0, '127.0.0.1', fin))
     autreUrl = `http://127.0.0.1:${(autreSite.address() as AddressInfo).port}`
     ;[serveur, avecTuiles] = await Promise.all([demarrerOrientation({ nombre: 120 }), demarrerOrientation({ nombre: 40, tuiles: `${autreUrl}/{z}/{x}/{y}.png` })])
-    navigateur = await chromium.launch({ executablePath: CHROMIUM, args: ARGUMENTS })
+    navigateur = await lancerChromium()
   })
   afterAll(async () => {
     await navigateur?.close()
