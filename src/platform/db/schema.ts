@@ -161,7 +161,7 @@ export const sourceRecords = pgTable(
      */
     raw: json('raw').notNull(),
     /** The place as validated from this record (the standard's 32 fields): what survivorship merges. */
-    lieu: jsonb('lieu'),
+    lieu: json('lieu'),
     /** The place this record created: where it goes back when a merge is undone. */
     lieuOrigine: bigint('lieu_origine', { mode: 'number' }),
     /** The last import of its source no longer lists it. */

@@ -1,0 +1,1 @@
+ALTER TABLE "source_records" ALTER COLUMN "lieu" SET DATA TYPE json;
