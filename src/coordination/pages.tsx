@@ -11,12 +11,11 @@ import { Pagination } from '../platform/ui/navigation.tsx'
 import type { FusionEnVigueur, LieuCompare, PaireEnExamen } from '../dedup/examen.ts'
 import type { SourceDuRegistre } from '../places/registry/sources.ts'
 import type { ScoreQualite } from '../quality/score.ts'
+import { dateLongue, nombre } from '../places/pages/format.ts'
 import type { QualiteDuRegistre } from './qualite.ts'
 
-const nombre = (n: number) => n.toLocaleString('fr-FR').replace(/\u202f/g, ' ')
 const pourcent = (score: number) => `${Math.round(score * 100)} %`
 const date = (d: Date) => d.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' })
-const jour = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' })
 const FIL = { libelle: 'Coordination', lien: '/coordination' }
 
 /** A table that scrolls inside its own focusable region on a narrow screen, not the page. */
@@ -214,7 +213,7 @@ export function pageAMettreAJour(qualite: QualiteDuRegistre): OptionsPage {
           entete: <a href={`/lieux/${l.uid}`}>{l.nom}</a>,
           cellules: [
             l.commune,
-            `${jour(l.dateMaj)} (il y a ${nombre(Math.floor(l.mois))} mois)`,
+            `${dateLongue(l.dateMaj)} (il y a ${nombre(Math.floor(l.mois))} mois)`,
             <a href={`/coordination/lieux/${l.uid}`}>{l.score.toLocaleString('fr-FR')} (détail et conseils)</a>,
           ],
         }))}
@@ -231,7 +230,7 @@ export function pageQualiteDuLieu(lieu: { uid: number; nom: string; commune: str
     fil: [{ libelle: 'Accueil', lien: '/' }, FIL, { libelle: 'Qualité d’une fiche' }],
     chapo: (
       <p>
-        <a href={`/lieux/${lieu.uid}`}>{lieu.nom}</a> ({lieu.commune}), mise à jour le {jour(lieu.dateMaj)} : score de qualité{' '}
+        <a href={`/lieux/${lieu.uid}`}>{lieu.nom}</a> ({lieu.commune}), mise à jour le {dateLongue(lieu.dateMaj)} : score de qualité{' '}
         <strong>{qualite.score.toLocaleString('fr-FR')}</strong> sur 1, moyenne des {appliques.length} critères qui s’appliquent à ce lieu (voir
         docs/qualite.md).
       </p>
