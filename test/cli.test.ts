@@ -64,6 +64,7 @@ describe('ligne de commande aiguillage', () => {
     expect(etat.stdout).toMatch(/Lieux publiés : 2/)
     expect(etat.stdout).toMatch(/hub : 2 enregistrement\(s\)/)
     expect(etat.stdout).toMatch(/commune est introuvable dans le référentiel : 0/)
+    expect(etat.stdout).toMatch(/Doublons à examiner : 0 \(aiguillage doublons\)/)
   })
 
   it('--verifier valide sans rien enregistrer', async () => {

@@ -3,13 +3,14 @@ import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import { Command } from 'commander'
 import { imports, lieux, sources } from '../../platform/db/schema.ts'
 import { statistiques } from '../../places/registry/queries.ts'
+import { compterAExaminer } from '../../dedup/examen.ts'
 import { nombre } from '../output.ts'
 import { avecBase } from './base.ts'
 
 export function commandeEtat(): Command {
   return new Command('etat')
     .alias('status')
-    .description('affiche l’état du registre : base utilisée, lieux publiés et retirés, sources et dernières importations')
+    .description('affiche l’état du registre : base utilisée, lieux publiés et retirés, doublons à examiner, sources et dernières importations')
     .option('--communes-introuvables', 'liste les lieux publiés dont la commune est introuvable dans le référentiel officiel')
     .action(async (options: { communesIntrouvables?: boolean }) => {
       await avecBase(async (base) => {
@@ -18,6 +19,7 @@ export function commandeEtat(): Command {
         console.log(`Base : ${base.moteur} (${base.emplacement})`)
         console.log(`Lieux publiés : ${nombre(stats.publies)}${stats.demo ? ` dont ${nombre(stats.demo)} de démonstration` : ''}`)
         console.log(`Lieux retirés : ${nombre(stats.retires)}`)
+        console.log(`Doublons à examiner : ${nombre(await compterAExaminer(base.db))} (aiguillage doublons)`)
         console.log(`Lieux dont la commune est introuvable dans le référentiel : ${nombre(sansCommune?.n ?? 0)}`)
         if (options.communesIntrouvables) {
           const introuvables = await base.db
