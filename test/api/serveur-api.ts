@@ -11,12 +11,10 @@ import { chargerPositions } from '../../src/geo/chargement.ts'
 import { enregistrerPositions } from '../../src/geo/stockage.ts'
 import { Orientation } from '../../src/orientation/service.ts'
 import { importer } from '../../src/places/registry/import.ts'
-import { lireConfig } from '../../src/platform/config.ts'
 import type { Base } from '../../src/platform/db/database.ts'
-import { creerServeur } from '../../src/platform/http/server.ts'
 import { referentiel } from '../../src/territories/referentiel.ts'
 import type { Moteur } from '../support/bases.ts'
-import { importerLieux, lieuxDemo, NOM_TERRITOIRE, type LigneDemo } from '../http/serveur-de-test.ts'
+import { importerLieux, lieuxDemo, servir, type LigneDemo } from '../http/serveur-de-test.ts'
 
 /** Official centre of Chambéry (geo API), stored as `aiguillage geo sync` would. */
 export const CHAMBERY = { code: '73065', latitude: 45.5646, longitude: 5.9178 }
@@ -53,26 +51,11 @@ export async function demarrerApi(moteur: Moteur): Promise<ServeurApi> {
   await importer(base, { ...fichier(retraits.slice(0, 1)), conserverAbsents: false })
   await enregistrerPositions(base.db, [CHAMBERY], 'essai')
 
-  const orientation = await Orientation.demarrer(base, { chargerPositions: () => chargerPositions(base.db) })
-  const app = await creerServeur({ base, orientation, config: lireConfig({ AIGUILLAGE_TERRITOIRE: NOM_TERRITOIRE, LOG_LEVEL: 'error' }), journal: false })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const adresse = app.server.address()
-  if (adresse === null || typeof adresse === 'string') throw new Error('adresse du serveur inconnue')
-  let ferme = false
+  const serveur = await servir(base, { env: { LOG_LEVEL: 'error' }, chargerPositions: () => chargerPositions(base.db) })
   return {
-    url: `http://127.0.0.1:${adresse.port}`,
-    base,
-    app,
-    orientation,
+    ...serveur,
     retires: retraits.slice(1).map((l) => String(l.id)),
     publies: [...savoie, ...isere, ...retraits.slice(0, 1)],
-    fermer: async () => {
-      if (ferme) return
-      ferme = true
-      await app.close()
-      await orientation.arreter()
-      await base.fermer().catch(() => {})
-    },
   }
 }
 

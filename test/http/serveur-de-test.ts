@@ -9,7 +9,7 @@ import { importer } from '../../src/places/registry/import.ts'
 import { lireConfig } from '../../src/platform/config.ts'
 import { ouvrirBase, type Base } from '../../src/platform/db/database.ts'
 import { creerServeur } from '../../src/platform/http/server.ts'
-import { Orientation } from '../../src/orientation/service.ts'
+import { Orientation, type PositionsCommunes } from '../../src/orientation/service.ts'
 import { referentiel } from '../../src/territories/referentiel.ts'
 
 export type LigneDemo = Record<string, string | number>
@@ -51,11 +51,23 @@ export interface OptionsDemarrage {
 
 export const NOM_TERRITOIRE = 'Savoie (essai)'
 
-export async function demarrer({ nombre = 60, journal = false, env = {} }: OptionsDemarrage = {}): Promise<ServeurDeTest> {
-  const base = await ouvrirBase({})
-  if (nombre > 0) await importerLieux(base, lieuxDemo(nombre))
+/** A running server on a loopback port over `base`, and how to stop it (server, index, database). */
+export interface ServeurEnMarche {
+  url: string
+  base: Base
+  app: FastifyInstance
+  orientation: Orientation
+  journal: string[]
+  fermer(): Promise<void>
+}
+
+/** Serves `base` on a free loopback port with the configuration read from `env`. */
+export async function servir(
+  base: Base,
+  { env = {}, journal = false, chargerPositions }: { env?: Record<string, string>; journal?: boolean; chargerPositions?: () => Promise<PositionsCommunes> } = {},
+): Promise<ServeurEnMarche> {
   const lignes: string[] = []
-  const orientation = await Orientation.demarrer(base)
+  const orientation = await Orientation.demarrer(base, chargerPositions ? { chargerPositions } : {})
   const app = await creerServeur({
     base,
     orientation,
@@ -71,6 +83,7 @@ export async function demarrer({ nombre = 60, journal = false, env = {} }: Optio
     url: `http://127.0.0.1:${adresse.port}`,
     base,
     app,
+    orientation,
     journal: lignes,
     fermer: async () => {
       if (ferme) return
@@ -80,6 +93,12 @@ export async function demarrer({ nombre = 60, journal = false, env = {} }: Optio
       await base.fermer().catch(() => {})
     },
   }
+}
+
+export async function demarrer({ nombre = 60, journal = false, env = {} }: OptionsDemarrage = {}): Promise<ServeurDeTest> {
+  const base = await ouvrirBase({})
+  if (nombre > 0) await importerLieux(base, lieuxDemo(nombre))
+  return servir(base, { env, journal })
 }
 
 /** The text of an HTML fragment: tags removed, a few entities decoded, spaces collapsed. */

@@ -8,10 +8,8 @@ import type { FastifyInstance } from 'fastify'
 import { chargerPositions } from '../../src/geo/chargement.ts'
 import { enregistrerPositions } from '../../src/geo/stockage.ts'
 import { Orientation } from '../../src/orientation/service.ts'
-import { lireConfig } from '../../src/platform/config.ts'
 import { ouvrirBase, type Base } from '../../src/platform/db/database.ts'
-import { creerServeur } from '../../src/platform/http/server.ts'
-import { importerLieux, lieuxDemo, NOM_TERRITOIRE, type LigneDemo } from '../http/serveur-de-test.ts'
+import { importerLieux, lieuxDemo, servir, type LigneDemo } from '../http/serveur-de-test.ts'
 
 /** Official centre of Chambéry (geo API), stored as `aiguillage geo sync` would. */
 export const CHAMBERY = { code: '73065', latitude: 45.5646, longitude: 5.9178 }
@@ -39,28 +37,8 @@ export async function demarrerOrientation({ nombre = 150, journal = false, tuile
   const lieux = lieuxDemo(nombre)
   await importerLieux(base, lieux)
   await enregistrerPositions(base.db, [CHAMBERY], 'essai')
-  const orientation = await Orientation.demarrer(base, { chargerPositions: () => chargerPositions(base.db) })
-  const lignes: string[] = []
-  const env: Record<string, string> = { AIGUILLAGE_TERRITOIRE: NOM_TERRITOIRE, LOG_LEVEL: 'info' }
+  const env: Record<string, string> = {}
   if (tuiles) Object.assign(env, { AIGUILLAGE_TUILES_URL: tuiles, AIGUILLAGE_TUILES_ATTRIBUTION: '© Tuiles d’essai' })
-  const app = await creerServeur({ base, orientation, config: lireConfig(env), journal, destinationJournal: { write: (l: string) => void lignes.push(l) } })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const adresse = app.server.address()
-  if (adresse === null || typeof adresse === 'string') throw new Error('adresse du serveur inconnue')
-  let ferme = false
-  return {
-    url: `http://127.0.0.1:${adresse.port}`,
-    base,
-    app,
-    orientation,
-    lieux,
-    journal: lignes,
-    fermer: async () => {
-      if (ferme) return
-      ferme = true
-      await app.close()
-      await orientation.arreter()
-      await base.fermer().catch(() => {})
-    },
-  }
+  const serveur = await servir(base, { env, journal, chargerPositions: () => chargerPositions(base.db) })
+  return { ...serveur, lieux }
 }
