@@ -1,6 +1,7 @@
 /** The source registry: each source with its producer, licence, trust, last import and counts. */
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
+import type { LigneDeRapport } from '../io/rapport.ts'
 
 export interface SourceDuRegistre {
   nom: string
@@ -52,14 +53,7 @@ export async function registreDesSources(db: Db): Promise<SourceDuRegistre[]> {
   }))
 }
 
-export interface ProblemeEnregistre {
-  ligne: number
-  id: string
-  champ: string
-  valeur: string
-  message: string
-  niveau: string
-}
+export type ProblemeEnregistre = LigneDeRapport
 
 /** The report of an import, rejected rows first (`niveau = erreur`) when `rejetsSeulement`. */
 export async function rapportDeLImport(db: Db, importId: number, rejetsSeulement: boolean): Promise<ProblemeEnregistre[]> {
