@@ -41,6 +41,7 @@ describe('pages de coordination', () => {
     const imp = (source: string, lignes: object[]) =>
       importer(serveur.base, { source, nomFichier: `${source}.json`, octets: Buffer.from(JSON.stringify(lignes)), aujourdhui: '2026-11-22' })
     await imp('hub', [lieu('h1', 'France services de Chambéry', { telephone: '+33479000001' }), lieu('h2', 'Mairie de Chambéry', { adresse: '1 place de l’Hôtel de Ville', telephone: '+33479000099' }), { id: 'h3', nom: 'Sans adresse' }])
+    await importer(serveur.base, { source: 'france-services', producteur: 'ANCT', nomFichier: 'fs.json', octets: Buffer.from('[]'), aujourdhui: '2026-11-22', conserverAbsents: true })
     await imp('france-services', [lieu('fs1', 'Espace France Services Chambéry', { telephone: '04 79 00 00 01' }), lieu('fs2', 'Espace numérique Chambéry', { adresse: '1 place de l’Hôtel de Ville' })])
     await dedoublonner(serveur.base)
   })
@@ -68,6 +69,20 @@ describe('pages de coordination', () => {
     expect(html).toContain('Annuler cette fusion')
     expect(html).toContain('Répartition des scores de qualité')
     expect(html).toContain('<svg')
+  })
+
+  it('la page publique d’un lieu fusionné dit ses sources et d’où vient chaque information ; l’adresse du lieu absorbé y mène', async () => {
+    const { rows } = (await serveur.base.db.execute(sql`select lieu_uid, absorbe_uid from fusions where annulee_le is null order by id limit 1`)) as unknown as {
+      rows: Array<{ lieu_uid: number; absorbe_uid: number }>
+    }
+    const fusion = rows[0]
+    const html = await (await fetch(`${serveur.url}/lieux/${fusion?.lieu_uid}`)).text()
+    expect(html).toMatch(/Source : france-services \(ANCT\), mis à jour le 2 mai 2024\./)
+    expect(html).toMatch(/Source : hub, mis à jour le 2 mai 2024\./)
+    expect(html).toMatch(/D(&#39;|')où vient chaque information ?/)
+    const redirection = await fetch(`${serveur.url}/lieux/${fusion?.absorbe_uid}`, { redirect: 'manual' })
+    expect(redirection.status).toBe(301)
+    expect(redirection.headers.get('location')).toBe(`/lieux/${fusion?.lieu_uid}`)
   })
 
   it('les rejets d’une importation se téléchargent en CSV avec leurs raisons', async () => {
