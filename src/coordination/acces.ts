@@ -2,7 +2,8 @@
  * Who may open the coordination pages, until accounts exist: one shared password given by the
  * instance's administrator in `AIGUILLAGE_COORDINATION_MOT_DE_PASSE`, asked by the browser
  * (HTTP Basic authentication, user name free). Without it the pages do not exist (404). The
- * comparison takes the same time whatever the password tried.
+ * comparison takes the same time whatever the password tried, and an address that fails 10
+ * times in 15 minutes waits (429) until the window ends.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
@@ -29,4 +30,33 @@ export function demanderIdentification(reply: FastifyReply): FastifyReply {
     .header('cache-control', 'no-store')
     .type('text/plain; charset=utf-8')
     .send('Identification nécessaire : saisissez votre nom et le mot de passe de coordination.')
+}
+
+const FENETRE_MS = 15 * 60_000
+const ESSAIS_MAX = 10
+
+/** Failed attempts per client address, over a sliding window; kept in memory (one server). */
+export class LimiteEssais {
+  private readonly echecs = new Map<string, number[]>()
+  constructor(private readonly maintenant: () => number = Date.now) {}
+
+  private recents(adresse: string): number[] {
+    const limite = this.maintenant() - FENETRE_MS
+    const liste = (this.echecs.get(adresse) ?? []).filter((t) => t > limite)
+    if (liste.length > 0) this.echecs.set(adresse, liste)
+    else this.echecs.delete(adresse)
+    return liste
+  }
+  /** Seconds to wait before trying again, or 0. */
+  attente(adresse: string): number {
+    const liste = this.recents(adresse)
+    if (liste.length < ESSAIS_MAX) return 0
+    return Math.max(1, Math.ceil(((liste[0] ?? 0) + FENETRE_MS - this.maintenant()) / 1000))
+  }
+  echec(adresse: string): void {
+    const liste = this.recents(adresse)
+    liste.push(this.maintenant())
+    this.echecs.set(adresse, liste)
+    if (this.echecs.size > 10_000) this.echecs.delete(this.echecs.keys().next().value as string)
+  }
 }

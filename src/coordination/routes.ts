@@ -15,7 +15,7 @@ import { versLieu } from '../places/registry/rows.ts'
 import { rapportDeLImport, registreDesSources } from '../places/registry/sources.ts'
 import { aujourdhuiParis } from '../places/validation/date-maj.ts'
 import { scoreQualite } from '../quality/score.ts'
-import { demanderIdentification, identifier } from './acces.ts'
+import { demanderIdentification, identifier, LimiteEssais } from './acces.ts'
 import { CacheQualite } from './qualite.ts'
 
 const CHEMIN = '/coordination'
@@ -41,14 +41,26 @@ const avecMessage = (chemin: string, cle: string) => `${chemin}${chemin.includes
 export function routesCoordination(app: FastifyInstance, options: { base: Base; motDePasse: string | undefined; surChangement: (f: () => void) => void }): void {
   const { base, motDePasse } = options
   const qualite = new CacheQualite(base.db)
+  const essais = new LimiteEssais()
   options.surChangement(() => qualite.invalider())
 
   app.register(async (coordination) => {
     accepterFormulaires(coordination)
     coordination.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!motDePasse) return reply.callNotFound()
+      const attente = essais.attente(request.ip)
+      if (attente > 0) {
+        return reply
+          .code(429)
+          .header('retry-after', String(attente))
+          .type('text/plain; charset=utf-8')
+          .send(`Trop d’essais de mot de passe : réessayez dans ${Math.ceil(attente / 60)} minute(s).`)
+      }
       const nom = identifier(request, motDePasse)
-      if (!nom) return demanderIdentification(reply)
+      if (!nom) {
+        if (request.headers.authorization) essais.echec(request.ip)
+        return demanderIdentification(reply)
+      }
       request.coordinateur = nom
       reply.header('cache-control', 'no-store')
     })

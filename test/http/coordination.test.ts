@@ -129,4 +129,17 @@ describe('pages de coordination', () => {
     expect(page.html).toContain('Ajoutez les horaires')
     expect((await fetch(`${serveur.url}/coordination/lieux/${uid}`)).status).toBe(401)
   })
+
+  it('après 10 mauvais mots de passe, même le bon est refusé un moment (429, Retry-After)', async () => {
+    const autre = await demarrer({ nombre: 0, env: { AIGUILLAGE_COORDINATION_MOT_DE_PASSE: MOT_DE_PASSE } })
+    try {
+      for (let i = 0; i < 10; i++) expect((await fetch(`${autre.url}/coordination`, { headers: auth(`essai ${i} incorrect`) })).status).toBe(401)
+      const bloque = await fetch(`${autre.url}/coordination`, { headers: auth() })
+      expect(bloque.status).toBe(429)
+      expect(Number(bloque.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(await bloque.text()).toMatch(/Trop d’essais/)
+    } finally {
+      await autre.fermer()
+    }
+  })
 })
