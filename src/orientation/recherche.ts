@@ -8,7 +8,7 @@ import { besoinParId } from './besoins.ts'
 import { comprendre, type Comprehension } from './comprehension/comprendre.ts'
 import { raciner } from './comprehension/racinisation.ts'
 import type { Fiche, IndexLieux } from './index/index.ts'
-import { MASQUES } from './index/masques.ts'
+import { MASQUES, type MasquesDuLieu } from './index/masques.ts'
 import { horairesDe, ouvertA, ouvertEntre, statutOuverture, type StatutOuverture } from './index/ouverture.ts'
 
 export const RAYONS_KM = [5, 10, 20, 30, 50] as const
@@ -99,14 +99,7 @@ export interface Reponse {
   elargissements: Elargissement[]
 }
 
-interface Filtre {
-  services: number
-  publics: number
-  prises: number
-  frais: number
-  acces: number
-  accompagnement: number
-  dispositifs: number
+interface Filtre extends MasquesDuLieu {
   typologies: ReadonlySet<string>
   /** Name stems standing for a place type (« médiathèque »): an alternative to `typologies`. */
   motsTypologie: ReadonlySet<string>

@@ -11,7 +11,7 @@ import { around, distance } from 'geokdbush'
 import type { Lieu } from '../../places/standard/fields.ts'
 import { motsSimples } from '../comprehension/comprendre.ts'
 import { raciner } from '../comprehension/racinisation.ts'
-import { MASQUES } from './masques.ts'
+import { MASQUES, type MasquesDuLieu } from './masques.ts'
 
 /** A place as the index receives it: the standard's fields, where it is, and its région. */
 export interface LieuIndexable {
@@ -28,7 +28,7 @@ export interface LieuIndexable {
 }
 
 /** What a result line shows (the place page reads the database). */
-export interface Fiche {
+export interface Fiche extends MasquesDuLieu {
   uid: number
   id: string
   nom: string
@@ -46,13 +46,6 @@ export interface Fiche {
   communeResolue: string | null
   departement: string | null
   region: string | null
-  services: number
-  publics: number
-  prises: number
-  frais: number
-  acces: number
-  accompagnement: number
-  dispositifs: number
   ficheAccesLibre: boolean
   priseRdv: boolean
   /** Stems of the words of its name. */
@@ -141,7 +134,13 @@ export class IndexLieux {
   /** Adds a place, or replaces it if already there. */
   remplacer(entree: LieuIndexable): void {
     this.retirer(entree.uid)
-    const fiche = versFiche(entree)
+    this.placer(versFiche(entree))
+    this.arbreAJour = false
+    this.ouverts = undefined
+  }
+
+  /** Puts a place in the next slot and in the index of its name's words. */
+  private placer(fiche: Fiche): void {
     const slot = this.fiches.length
     this.fiches.push(fiche)
     this.slotParUid.set(fiche.uid, slot)
@@ -150,8 +149,6 @@ export class IndexLieux {
       if (!slots) this.parMot.set(mot, (slots = new Set()))
       slots.add(slot)
     }
-    this.arbreAJour = false
-    this.ouverts = undefined
   }
 
   /** Removes a place (withdrawn, deleted); unknown uids are ignored. */
@@ -281,16 +278,7 @@ export class IndexLieux {
     this.slotParUid.clear()
     this.parMot.clear()
     this.libres = 0
-    for (const fiche of vivantes) {
-      const slot = this.fiches.length
-      this.fiches.push(fiche)
-      this.slotParUid.set(fiche.uid, slot)
-      for (const mot of fiche.mots) {
-        let slots = this.parMot.get(mot)
-        if (!slots) this.parMot.set(mot, (slots = new Set()))
-        slots.add(slot)
-      }
-    }
+    for (const fiche of vivantes) this.placer(fiche)
     this.arbreAJour = false
     this.ouverts = undefined
   }

@@ -36,3 +36,14 @@ export const MASQUES = {
   accompagnement: new Masque(MODALITES_ACCOMPAGNEMENT),
   dispositifs: new Masque(DISPOSITIF_PROGRAMMES_NATIONAUX),
 } as const
+
+/** A place's closed vocabularies as masks; a filter holds the same masks (0: no condition). */
+export interface MasquesDuLieu {
+  services: number
+  publics: number
+  prises: number
+  frais: number
+  acces: number
+  accompagnement: number
+  dispositifs: number
+}

@@ -9,7 +9,7 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
 import { CHAMPS, type Lieu } from '../standard/fields.ts'
-import { COLONNES_ECRITES, type Situation } from './rows.ts'
+import { COLONNES_SANS_ID, identifiant, type Situation } from './rows.ts'
 
 export interface RangeeAEcrire {
   lieu: Lieu
@@ -18,8 +18,6 @@ export interface RangeeAEcrire {
   ligne: number
 }
 
-const ident = (nom: string) => sql.raw(`"${nom}"`)
-const COLONNES = COLONNES_ECRITES.filter((c) => c.nom !== 'id')
 /** The record's place as validated (its producer’s id, the standard’s fields), as `json`: kept as text, cheaper to write than `jsonb` (import of 200,000 places: see BENCHMARKS.md). */
 const LIEU_JSON = sql.raw(
   `json_build_object('id', c.record_id, ${CHAMPS.filter((c) => c !== 'id')
@@ -45,10 +43,10 @@ export async function ecrireLot(db: Db, source: { id: number; name: string }, im
     return { record_id: r.lieu.id, ligne: r.ligne, rang, brut: r.brut, ...champs, ...r.situation }
   })
   const definition = sql.raw(
-    ['record_id text', 'ligne int4', 'rang int4', 'brut json', ...COLONNES.map((c) => `"${c.nom}" ${c.type}`)].join(', '),
+    ['record_id text', 'ligne int4', 'rang int4', 'brut json', ...COLONNES_SANS_ID.map((c) => `"${c.nom}" ${c.type}`)].join(', '),
   )
-  const valeurs = COLONNES.map(({ nom }) => sql`c.${ident(nom)}`)
-  const misAJour = [...COLONNES.map((c) => c.nom), 'statut', 'updated_at'].map((n) => sql`${ident(n)} = excluded.${ident(n)}`)
+  const valeurs = COLONNES_SANS_ID.map(({ nom }) => sql`c.${identifiant(nom)}`)
+  const misAJour = [...COLONNES_SANS_ID.map((c) => c.nom), 'statut', 'updated_at'].map((n) => sql`${identifiant(n)} = excluded.${identifiant(n)}`)
   const resultat = await db.execute(sql`
     with u as (
       select * from json_to_recordset(${JSON.stringify(lignes)}::json) as u(${definition})
@@ -68,7 +66,7 @@ export async function ecrireLot(db: Db, source: { id: number; name: string }, im
       left join lieux x on x.id = u.record_id -- the producer's id is already another place's
     ),
     ecrits as (
-      insert into lieux (uid, id, ${sql.join(COLONNES.map((c) => ident(c.nom)), sql`, `)}, statut, provenance, updated_at)
+      insert into lieux (uid, id, ${sql.join(COLONNES_SANS_ID.map((c) => identifiant(c.nom)), sql`, `)}, statut, provenance, updated_at)
       select coalesce(c.uid_connu, nextval(pg_get_serial_sequence('lieux', 'uid'))), c.id_public, ${sql.join(valeurs, sql`, `)}, 'publie', null, now()
       from cibles c
       where not c.multi

@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db/database.ts'
 import { referentiel } from '../../territories/referentiel.ts'
 import { fusionner, type EnregistrementSource } from '../merge/survie.ts'
 import type { Lieu } from '../standard/fields.ts'
-import { COLONNES_ECRITES, situation } from './rows.ts'
+import { COLONNES_SANS_ID, identifiant, situation } from './rows.ts'
 
 interface LigneEnregistrement {
   lieu_uid: number
@@ -22,8 +22,6 @@ interface LigneEnregistrement {
   fiable: boolean
 }
 
-const ident = (nom: string) => sql.raw(`"${nom}"`)
-const COLONNES = COLONNES_ECRITES.filter((c) => c.nom !== 'id')
 const TAILLE_LOT = 2000
 
 export interface BilanRecomposition {
@@ -73,10 +71,10 @@ export async function recomposer(db: Db, uids: readonly number[]): Promise<Bilan
       bilan.retires += (retires as unknown as { rows: unknown[] }).rows.length
     }
     if (lignes.length > 0) {
-      const definition = sql.raw(['uid int8', 'provenance jsonb', ...COLONNES.map((c) => `"${c.nom}" ${c.type}`)].join(', '))
+      const definition = sql.raw(['uid int8', 'provenance jsonb', ...COLONNES_SANS_ID.map((c) => `"${c.nom}" ${c.type}`)].join(', '))
       await db.execute(sql`
         update lieux set ${sql.join(
-          COLONNES.map((c) => sql`${ident(c.nom)} = u.${ident(c.nom)}`),
+          COLONNES_SANS_ID.map((c) => sql`${identifiant(c.nom)} = u.${identifiant(c.nom)}`),
           sql`, `,
         )}, provenance = u.provenance, statut = 'publie', updated_at = now()
         from json_to_recordset(${JSON.stringify(lignes)}::json) as u(${definition})

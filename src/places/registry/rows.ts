@@ -3,7 +3,7 @@
  * fields (where it is, whether it is public), reading it back, and the column list used by
  * the bulk writer (`lots.ts`).
  */
-import type { InferInsertModel, InferSelectModel } from 'drizzle-orm'
+import { sql, type InferInsertModel, type InferSelectModel, type SQL } from 'drizzle-orm'
 import { CHAMPS, CHAMPS_LISTES, type Champ, type Lieu } from '../standard/fields.ts'
 import type { Commune } from '../../territories/referentiel.ts'
 import { sansAccents } from '../../platform/text.ts'
@@ -72,3 +72,9 @@ export const COLONNES_ECRITES: ReadonlyArray<{ nom: Champ | keyof Situation; typ
   { nom: 'texte_recherche', type: 'text' },
   { nom: 'demo', type: 'bool' },
 ]
+
+/** The written columns but the public id, which a place keeps once given. */
+export const COLONNES_SANS_ID = COLONNES_ECRITES.filter((c) => c.nom !== 'id')
+
+/** A column name quoted for SQL (names come from the lists above, never from input). */
+export const identifiant = (nom: string): SQL => sql.raw(`"${nom}"`)
