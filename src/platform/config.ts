@@ -36,6 +36,19 @@ export interface Config {
    * characters); absent: those pages do not exist. A stopgap until accounts exist.
    */
   coordinationMotDePasse: string | undefined
+  /**
+   * The platform's public address (`AIGUILLAGE_URL_PUBLIQUE`, e.g. `https://inclusion.example.fr`),
+   * used in the links of e-mails — never taken from the request's Host header. Default:
+   * `http://localhost:<PORT>`.
+   */
+  urlPublique: string
+  /**
+   * SMTP server for e-mails (`AIGUILLAGE_SMTP_URL`, e.g. `smtps://compte:secret@smtp.example.fr:465`);
+   * absent: e-mails stay in the outbox, readable by administrators.
+   */
+  smtpUrl: string | undefined
+  /** Sender of e-mails (`AIGUILLAGE_COURRIEL_EXPEDITEUR`). */
+  expediteur: string
 }
 
 function entier(env: NodeJS.ProcessEnv, nom: string, defaut: number, min: number, max: number): number {
@@ -55,6 +68,19 @@ function motDePasse(env: NodeJS.ProcessEnv, nom: string): string | undefined {
   return valeur
 }
 
+function urlPublique(env: NodeJS.ProcessEnv): string {
+  const brut = env.AIGUILLAGE_URL_PUBLIQUE
+  if (!brut) return `http://localhost:${env.PORT || 3000}`
+  let url: URL
+  try {
+    url = new URL(brut)
+  } catch {
+    throw new Error(`La variable d'environnement AIGUILLAGE_URL_PUBLIQUE vaut « ${brut} » : une adresse http:// ou https:// est attendue.`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error("La variable d'environnement AIGUILLAGE_URL_PUBLIQUE doit commencer par https:// ou http://.")
+  return url.origin
+}
+
 export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: entier(env, 'PORT', 3000, 0, 65535),
@@ -69,5 +95,8 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tuiles: env.AIGUILLAGE_TUILES_URL ? { url: env.AIGUILLAGE_TUILES_URL, attribution: env.AIGUILLAGE_TUILES_ATTRIBUTION || '' } : undefined,
     geoApi: env.AIGUILLAGE_GEO_API || 'https://geo.api.gouv.fr',
     coordinationMotDePasse: motDePasse(env, 'AIGUILLAGE_COORDINATION_MOT_DE_PASSE'),
+    urlPublique: urlPublique(env),
+    smtpUrl: env.AIGUILLAGE_SMTP_URL || undefined,
+    expediteur: env.AIGUILLAGE_COURRIEL_EXPEDITEUR || 'Aiguillage <ne-pas-repondre@aiguillage.invalid>',
   }
 }

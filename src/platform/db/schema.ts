@@ -13,6 +13,11 @@
  *   with the decisions of coordinators, keyed by source records so that every later import
  *   respects them.
  * - `communes_positions`: the centre of each commune, for orientation (see `src/geo`).
+ * - `utilisateurs`, `habilitations`, `sessions`, `jetons`, `limites`: accounts, their roles on
+ *   a territory or places, server-side sessions, single-use invitation and reset tokens (stored
+ *   hashed), rate-limit counters (see `src/accounts`).
+ * - `courriels`: the outbox (see `src/mail`); `journal_audit`: the append-only audit log (see
+ *   `src/audit`), protected by a trigger that refuses UPDATE, DELETE and TRUNCATE.
  */
 import { sql } from 'drizzle-orm'
 import {
@@ -124,7 +129,8 @@ export const lieux = pgTable(
     texteRecherche: text('texte_recherche').notNull().default(''),
     /**
      * `publie`; `retire` when no source lists it any more; `fusionne` when merged into the place
-     * `fusionne_dans`.
+     * `fusionne_dans`; `a_valider` when proposed in the workspace and waiting for a coordinator,
+     * `refuse` when the coordinator refused it.
      */
     statut: text('statut').notNull().default('publie'),
     fusionneDans: bigint('fusionne_dans', { mode: 'number' }),
@@ -142,7 +148,7 @@ export const lieux = pgTable(
     index('lieux_departement_idx').on(t.codeDepartement),
     index('lieux_commune_idx').on(t.communeResolue),
     index('lieux_nom_idx').on(t.nom),
-    check('lieux_statut_check', sql`${t.statut} in ('publie', 'retire', 'fusionne')`),
+    check('lieux_statut_check', sql`${t.statut} in ('publie', 'retire', 'fusionne', 'a_valider', 'refuse')`),
   ],
 )
 
@@ -205,6 +211,10 @@ export const signalements = pgTable(
     contact: text('contact'),
     statut: text('statut').notNull().default('nouveau'),
     createdAt: horodatage('created_at').notNull().defaultNow(),
+    /** Who handled it last (an account), with their answer, and when. */
+    traitePar: integer('traite_par'),
+    reponse: text('reponse'),
+    traiteLe: horodatage('traite_le'),
   },
   (t) => [index('signalements_lieu_idx').on(t.lieuUid), check('signalements_statut_check', sql`${t.statut} in ('nouveau', 'en_cours', 'corrige', 'rejete')`)],
 )
@@ -272,4 +282,136 @@ export const paires = pgTable(
     index('paires_statut_idx').on(t.statut),
     check('paires_statut_check', sql`${t.statut} in ('a_examiner', 'fusion_auto', 'meme_lieu', 'differents')`),
   ],
+)
+
+/**
+ * An account: an e-mail (lower case, unique), a name, an argon2id password hash (null until the
+ * invitation is accepted), `invite` → `actif` → `desactive`, and the optional TOTP second factor.
+ */
+export const utilisateurs = pgTable(
+  'utilisateurs',
+  {
+    id: serial('id').primaryKey(),
+    courriel: text('courriel').notNull(),
+    nom: text('nom').notNull().default(''),
+    motDePasse: text('mot_de_passe'),
+    statut: text('statut').notNull().default('invite'),
+    totpSecret: text('totp_secret'),
+    totpActif: boolean('totp_actif').notNull().default(false),
+    /** The last TOTP time step accepted: a code is never accepted twice. */
+    totpDernierPas: bigint('totp_dernier_pas', { mode: 'number' }),
+    creeLe: horodatage('cree_le').notNull().defaultNow(),
+    derniereConnexion: horodatage('derniere_connexion'),
+  },
+  (t) => [uniqueIndex('utilisateurs_courriel_idx').on(t.courriel), check('utilisateurs_statut_check', sql`${t.statut} in ('invite', 'actif', 'desactive')`)],
+)
+
+/**
+ * What an account may do: `administrateur` (the instance), `coordinateur` of a territory
+ * (`territoire`, e.g. `departement:73`, `epci:200068674`), `gestionnaire` or `mediateur` of a
+ * place (`lieu_uid`). An account may hold several.
+ */
+export const habilitations = pgTable(
+  'habilitations',
+  {
+    id: serial('id').primaryKey(),
+    utilisateurId: integer('utilisateur_id')
+      .notNull()
+      .references(() => utilisateurs.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    territoire: text('territoire'),
+    lieuUid: bigint('lieu_uid', { mode: 'number' }).references(() => lieux.uid, { onDelete: 'cascade' }),
+    creeLe: horodatage('cree_le').notNull().defaultNow(),
+  },
+  (t) => [
+    index('habilitations_utilisateur_idx').on(t.utilisateurId),
+    index('habilitations_lieu_idx').on(t.lieuUid),
+    check(
+      'habilitations_role_check',
+      sql`(${t.role} = 'administrateur' and ${t.territoire} is null and ${t.lieuUid} is null) or (${t.role} = 'coordinateur' and ${t.territoire} is not null and ${t.lieuUid} is null) or (${t.role} in ('gestionnaire', 'mediateur') and ${t.lieuUid} is not null and ${t.territoire} is null)`,
+    ),
+  ],
+)
+
+/**
+ * A signed-in browser. `id` is the SHA-256 of the cookie's token (the token itself is never
+ * stored); `niveau` is `attente_code` between the password and the TOTP code, then `complet`.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    utilisateurId: integer('utilisateur_id')
+      .notNull()
+      .references(() => utilisateurs.id, { onDelete: 'cascade' }),
+    niveau: text('niveau').notNull(),
+    creeLe: horodatage('cree_le').notNull().defaultNow(),
+    vuLe: horodatage('vu_le').notNull().defaultNow(),
+    expireLe: horodatage('expire_le').notNull(),
+  },
+  (t) => [index('sessions_utilisateur_idx').on(t.utilisateurId), check('sessions_niveau_check', sql`${t.niveau} in ('attente_code', 'complet')`)],
+)
+
+/** Single-use, expiring links sent by e-mail (`invitation`, `reinitialisation`), stored as SHA-256. */
+export const jetons = pgTable(
+  'jetons',
+  {
+    empreinte: text('empreinte').primaryKey(),
+    type: text('type').notNull(),
+    utilisateurId: integer('utilisateur_id')
+      .notNull()
+      .references(() => utilisateurs.id, { onDelete: 'cascade' }),
+    creeLe: horodatage('cree_le').notNull().defaultNow(),
+    expireLe: horodatage('expire_le').notNull(),
+    utiliseLe: horodatage('utilise_le'),
+  },
+  (t) => [index('jetons_utilisateur_idx').on(t.utilisateurId), check('jetons_type_check', sql`${t.type} in ('invitation', 'reinitialisation')`)],
+)
+
+/** Rate-limit counters shared by every server: a key (hashed address or account), attempts in the window. */
+export const limites = pgTable('limites', {
+  cle: text('cle').primaryKey(),
+  essais: integer('essais').notNull(),
+  debut: horodatage('debut').notNull(),
+})
+
+/**
+ * The outbox: every e-mail the platform writes. Sent through SMTP when configured (its text is
+ * then erased), otherwise kept here for the administrators to read.
+ */
+export const courriels = pgTable(
+  'courriels',
+  {
+    id: serial('id').primaryKey(),
+    destinataire: text('destinataire').notNull(),
+    sujet: text('sujet').notNull(),
+    texte: text('texte'),
+    creeLe: horodatage('cree_le').notNull().defaultNow(),
+    envoyeLe: horodatage('envoye_le'),
+    tentatives: integer('tentatives').notNull().default(0),
+    erreur: text('erreur'),
+  },
+  (t) => [index('courriels_envoi_idx').on(t.envoyeLe)],
+)
+
+/**
+ * The audit log: who (`acteur_id`, and a label kept as it was), when, from which address, what
+ * (`action` on `objet_type`/`objet_id`, the place if any) and the changes (field → [avant, après]).
+ * Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE (migration 0005).
+ */
+export const journalAudit = pgTable(
+  'journal_audit',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    quand: horodatage('quand').notNull().defaultNow(),
+    acteurId: integer('acteur_id'),
+    acteur: text('acteur').notNull(),
+    adresseIp: text('adresse_ip'),
+    action: text('action').notNull(),
+    objetType: text('objet_type').notNull(),
+    objetId: text('objet_id').notNull(),
+    lieuUid: bigint('lieu_uid', { mode: 'number' }),
+    changements: jsonb('changements'),
+  },
+  (t) => [index('journal_audit_lieu_idx').on(t.lieuUid, t.id), index('journal_audit_objet_idx').on(t.objetType, t.objetId)],
 )
