@@ -1,6 +1,6 @@
 /**
  * The `aiguillage` command line: serve, import, export, demo, status, sources, dedoublonner,
- * doublons, fusions, migrate, geo. Each command has
+ * doublons, fusions, migrate, geo, user, courriels. Each command has
  * `--help`; errors are printed in French without stack traces, with exit code 1 (2 for misuse).
  */
 import { Command, CommanderError } from 'commander'
@@ -18,6 +18,8 @@ import { commandeImport } from './commands/import.ts'
 import { commandeMigrate } from './commands/migrate.ts'
 import { commandeServe } from './commands/serve.ts'
 import { commandeSources } from './commands/sources.ts'
+import { commandeUser } from './commands/user.ts'
+import { commandeCourriels } from './commands/courriels.ts'
 
 /** Commander's few error messages, in French. */
 function traduire(texte: string): string {
@@ -48,7 +50,7 @@ const configurer = (commande: Command): Command => {
   return commande
 }
 
-for (const commande of [commandeServe(), commandeImport(), commandeExport(), commandeDemo(), commandeEtat(), commandeSources(), commandeDedoublonner(), commandeDoublons(), commandeFusions(), commandeMigrate(), commandeGeo()]) {
+for (const commande of [commandeServe(), commandeImport(), commandeExport(), commandeDemo(), commandeEtat(), commandeSources(), commandeDedoublonner(), commandeDoublons(), commandeFusions(), commandeMigrate(), commandeGeo(), commandeUser(), commandeCourriels()]) {
   programme.addCommand(configurer(commande))
 }
 

@@ -1,13 +1,22 @@
 /**
- * The coordination routes (`/coordination…`), reserved to the people holding the coordination
- * password (`acces.ts`): overview, review queue with decisions, undoing merges, download of an
- * import's rejected rows, places to update, a place's quality score with its advice. Forms post with an anti-forgery token, then redirect.
+ * The coordination routes (`/coordination…`), reserved to administrators and coordinators:
+ * overview, review queue with decisions, undoing merges, download of an
+ * import's rejected rows, places to update, a place's quality score with its advice. Forms post with an anti-forgery token, then redirect. A coordinator decides
+ * only on pairs and merges whose places are all in their territory (403 otherwise).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Base } from '../platform/db/database.ts'
 import { accepterFormulaires } from '../platform/http/formulaires.ts'
-import { jetonAccepte, jetonDuFormulaire } from '../platform/http/jeton.ts'
-import { annuler, compterAExaminer, deciderPaire, fileDExamen, fusionsEnVigueur, PaireIntrouvableError } from '../dedup/examen.ts'
+import { jetonDuFormulaire } from '../platform/http/jeton.ts'
+import { accesParDefaut } from '../platform/http/acces.ts'
+import { inArray } from 'drizzle-orm'
+import { lieux } from '../platform/db/schema.ts'
+import { coordonneLieu, type Compte } from '../accounts/roles.ts'
+import { refuser } from '../accounts/http/garde.ts'
+import { avecNavigation } from '../accounts/http/pages-communes.tsx'
+import type { OptionsPage } from '../platform/http/page.ts'
+import { inscrire } from '../audit/journal.ts'
+import { annuler, compterAExaminer, deciderPaire, fileDExamen, fusionsEnVigueur, lieuxConcernes, PaireIntrouvableError } from '../dedup/examen.ts'
 import { FusionIntrouvableError } from '../dedup/fusion.ts'
 import { BOM, rapportCsv } from '../places/io/rapport.ts'
 import { lieuParUid } from '../places/registry/queries.ts'
@@ -15,7 +24,6 @@ import { versLieu } from '../places/registry/rows.ts'
 import { rapportDeLImport, registreDesSources } from '../places/registry/sources.ts'
 import { aujourdhuiParis } from '../places/validation/date-maj.ts'
 import { scoreQualite } from '../quality/score.ts'
-import { demanderIdentification, identifier, LimiteEssais } from './acces.ts'
 import { CacheQualite } from './qualite.ts'
 
 const CHEMIN = '/coordination'
@@ -29,41 +37,31 @@ const MESSAGES: Record<string, string> = {
   deja: 'Cette paire ou cette fusion a déjà été traitée.',
 }
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    coordinateur?: string
-  }
-}
 
 const retourSur = (brut: unknown): string => (typeof brut === 'string' && /^\/coordination(\/doublons(\?page=\d{1,6})?)?$/.test(brut) ? brut : CHEMIN)
 const avecMessage = (chemin: string, cle: string) => `${chemin}${chemin.includes('?') ? '&' : '?'}fait=${cle}`
 
-export function routesCoordination(app: FastifyInstance, options: { base: Base; motDePasse: string | undefined; surChangement: (f: () => void) => void }): void {
-  const { base, motDePasse } = options
+/** Whether the account coordinates every one of these places. */
+async function coordonneTous(base: Base, compte: Compte, uids: readonly number[]): Promise<boolean> {
+  if (uids.length === 0) return true
+  const situes = await base.db
+    .select({ uid: lieux.uid, communeResolue: lieux.communeResolue, codeDepartement: lieux.codeDepartement, codeRegion: lieux.codeRegion })
+    .from(lieux)
+    .where(inArray(lieux.uid, [...uids]))
+  return situes.every((l) => coordonneLieu(compte, l))
+}
+
+const nomDe = (compte: Compte) => compte.nom || compte.courriel
+
+export function routesCoordination(app: FastifyInstance, options: { base: Base; surChangement: (f: () => void) => void }): void {
+  const { base } = options
   const qualite = new CacheQualite(base.db)
-  const essais = new LimiteEssais()
   options.surChangement(() => qualite.invalider())
 
   app.register(async (coordination) => {
     accepterFormulaires(coordination)
-    coordination.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!motDePasse) return reply.callNotFound()
-      const attente = essais.attente(request.ip)
-      if (attente > 0) {
-        return reply
-          .code(429)
-          .header('retry-after', String(attente))
-          .type('text/plain; charset=utf-8')
-          .send(`Trop d’essais de mot de passe : réessayez dans ${Math.ceil(attente / 60)} minute(s).`)
-      }
-      const nom = identifier(request, motDePasse)
-      if (!nom) {
-        if (request.headers.authorization) essais.echec(request.ip)
-        return demanderIdentification(reply)
-      }
-      request.coordinateur = nom
-      reply.header('cache-control', 'no-store')
-    })
+    accesParDefaut(coordination, ['administrateur', 'coordinateur'])
+    const afficher = (request: FastifyRequest, reply: FastifyReply, page: OptionsPage) => reply.page(avecNavigation(page, request.compte as Compte, '/coordination', jetonDuFormulaire(request, reply)))
     const message = (request: FastifyRequest) => MESSAGES[String((request.query as Record<string, unknown>).fait ?? '')]
 
     coordination.get(CHEMIN, async (request, reply) => {
@@ -74,8 +72,8 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
         fusionsEnVigueur(base.db, 10),
         qualite.lire(),
       ])
-      const jeton = jetonDuFormulaire(request, reply, CHEMIN)
-      return reply.page((await chargerPages()).pageAccueil({ sources, paires, aExaminer, fusions, qualite: etatQualite, jeton, message: message(request) }))
+      const jeton = jetonDuFormulaire(request, reply)
+      return afficher(request, reply, (await chargerPages()).pageAccueil({ sources, paires, aExaminer, fusions, qualite: etatQualite, jeton, message: message(request) }))
     })
 
     coordination.get<{ Querystring: { page?: string } }>(`${CHEMIN}/doublons`, async (request, reply) => {
@@ -84,17 +82,20 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
       const pages = Math.max(1, Math.ceil(total / PAR_PAGE))
       if (page > pages) return reply.redirect(`${CHEMIN}/doublons?page=${pages}`, 303)
       const paires = await fileDExamen(base.db, PAR_PAGE, (page - 1) * PAR_PAGE)
-      return reply.page((await chargerPages()).pageDoublons(paires, total, page, pages, jetonDuFormulaire(request, reply, CHEMIN), message(request)))
+      return afficher(request, reply, (await chargerPages()).pageDoublons(paires, total, page, pages, jetonDuFormulaire(request, reply), message(request)))
     })
 
     coordination.post<{ Params: { id: string }; Body: Record<string, unknown> }>(`${CHEMIN}/doublons/:id`, async (request, reply) => {
       const corps = request.body ?? {}
       const decision = corps.decision
-      if (!jetonAccepte(request, corps.jeton)) return reply.code(403).type('text/plain; charset=utf-8').send('Formulaire expiré : rechargez la page puis recommencez.')
       if (!/^\d{1,9}$/.test(request.params.id) || (decision !== 'meme_lieu' && decision !== 'differents')) return reply.code(400).type('text/plain; charset=utf-8').send('Décision incomprise.')
+      const compte = request.compte as Compte
+      const id = Number(request.params.id)
+      if (!(await coordonneTous(base, compte, await lieuxConcernes(base.db, { paire: id })))) return refuser(reply)
       const retour = retourSur(corps.retour)
       try {
-        await deciderPaire(base, Number(request.params.id), decision, request.coordinateur ?? 'coordination')
+        await deciderPaire(base, id, decision, nomDe(compte))
+        await inscrire(base.db, { id: compte.id, libelle: `${nomDe(compte)} <${compte.courriel}>`, adresseIp: request.ip }, { action: `doublon.${decision}`, objetType: 'lieu', objetId: `paire:${id}` })
       } catch (erreur) {
         if (erreur instanceof PaireIntrouvableError) return reply.redirect(avecMessage(retour, 'deja'), 303)
         throw erreur
@@ -104,10 +105,14 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
     })
 
     coordination.post<{ Params: { id: string }; Body: Record<string, unknown> }>(`${CHEMIN}/fusions/:id/annuler`, async (request, reply) => {
-      if (!jetonAccepte(request, (request.body ?? {}).jeton)) return reply.code(403).type('text/plain; charset=utf-8').send('Formulaire expiré : rechargez la page puis recommencez.')
       if (!/^\d{1,9}$/.test(request.params.id)) return reply.callNotFound()
+      const compte = request.compte as Compte
+      const id = Number(request.params.id)
+      const uids = await lieuxConcernes(base.db, { fusion: id })
+      if (!(await coordonneTous(base, compte, uids))) return refuser(reply)
       try {
-        await annuler(base, Number(request.params.id), request.coordinateur ?? 'coordination')
+        await annuler(base, id, nomDe(compte))
+        for (const uid of uids) await inscrire(base.db, { id: compte.id, libelle: `${nomDe(compte)} <${compte.courriel}>`, adresseIp: request.ip }, { action: 'fusion.annulee', objetType: 'lieu', objetId: uid, lieuUid: uid, changements: { fusion: id } })
       } catch (erreur) {
         if (erreur instanceof FusionIntrouvableError) return reply.redirect(avecMessage(CHEMIN, 'deja'), 303)
         throw erreur
@@ -130,9 +135,9 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
       const lieu = await lieuParUid(base.db, Number(request.params.uid))
       if (!lieu || lieu.statut !== 'publie') return reply.callNotFound()
       const qualite = scoreQualite(versLieu(lieu), aujourdhuiParis())
-      return reply.page((await chargerPages()).pageQualiteDuLieu({ uid: lieu.uid, nom: lieu.nom, commune: lieu.commune, dateMaj: lieu.date_maj }, qualite))
+      return afficher(request, reply, (await chargerPages()).pageQualiteDuLieu({ uid: lieu.uid, nom: lieu.nom, commune: lieu.commune, dateMaj: lieu.date_maj }, qualite))
     })
 
-    coordination.get(`${CHEMIN}/a-mettre-a-jour`, async (_request, reply) => reply.page((await chargerPages()).pageAMettreAJour(await qualite.lire())))
+    coordination.get(`${CHEMIN}/a-mettre-a-jour`, async (request, reply) => afficher(request, reply, (await chargerPages()).pageAMettreAJour(await qualite.lire())))
   })
 }

@@ -111,3 +111,15 @@ export async function fusionsEnVigueur(db: Db, limite = 20, decalage = 0): Promi
 
 /** Undoes a merge in one transaction (see `fusion.ts`). */
 export const annuler = (base: Base, fusionId: number, par: string) => base.db.transaction((tx) => annulerFusion(tx, fusionId, par))
+
+/** Where the places of a pair or of a merge are, for territorial permissions (uids of the places). */
+export async function lieuxConcernes(db: Db, objet: { paire: number } | { fusion: number }): Promise<number[]> {
+  if ('paire' in objet) {
+    const { rows } = (await db.execute(sql`select cle_a, cle_b from paires where id = ${objet.paire}`)) as unknown as { rows: Array<{ cle_a: string; cle_b: string }> }
+    const paire = rows[0]
+    if (!paire) return []
+    return [...(await lieuxDesCles(db, [paire.cle_a, paire.cle_b])).values()].map((l) => l.uid)
+  }
+  const { rows } = (await db.execute(sql`select lieu_uid, absorbe_uid from fusions where id = ${objet.fusion}`)) as unknown as { rows: Array<{ lieu_uid: number; absorbe_uid: number }> }
+  return rows.flatMap((r) => [Number(r.lieu_uid), Number(r.absorbe_uid)])
+}

@@ -32,11 +32,6 @@ export interface Config {
   /** Base URL of the official geo API for `aiguillage geo sync` (`AIGUILLAGE_GEO_API`). */
   geoApi: string
   /**
-   * Password of the coordination pages (`AIGUILLAGE_COORDINATION_MOT_DE_PASSE`, at least 12
-   * characters); absent: those pages do not exist. A stopgap until accounts exist.
-   */
-  coordinationMotDePasse: string | undefined
-  /**
    * The platform's public address (`AIGUILLAGE_URL_PUBLIQUE`, e.g. `https://inclusion.example.fr`),
    * used in the links of e-mails — never taken from the request's Host header. Default:
    * `http://localhost:<PORT>`.
@@ -58,13 +53,6 @@ function entier(env: NodeJS.ProcessEnv, nom: string, defaut: number, min: number
   if (!Number.isInteger(valeur) || valeur < min || valeur > max) {
     throw new Error(`La variable d'environnement ${nom} vaut « ${brut} » : un nombre entier entre ${min} et ${max} est attendu.`)
   }
-  return valeur
-}
-
-function motDePasse(env: NodeJS.ProcessEnv, nom: string): string | undefined {
-  const valeur = env[nom]
-  if (valeur === undefined || valeur === '') return undefined
-  if (valeur.length < 12) throw new Error(`La variable d'environnement ${nom} doit contenir au moins 12 caractères.`)
   return valeur
 }
 
@@ -94,7 +82,6 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     tuiles: env.AIGUILLAGE_TUILES_URL ? { url: env.AIGUILLAGE_TUILES_URL, attribution: env.AIGUILLAGE_TUILES_ATTRIBUTION || '' } : undefined,
     geoApi: env.AIGUILLAGE_GEO_API || 'https://geo.api.gouv.fr',
-    coordinationMotDePasse: motDePasse(env, 'AIGUILLAGE_COORDINATION_MOT_DE_PASSE'),
     urlPublique: urlPublique(env),
     smtpUrl: env.AIGUILLAGE_SMTP_URL || undefined,
     expediteur: env.AIGUILLAGE_COURRIEL_EXPEDITEUR || 'Aiguillage <ne-pas-repondre@aiguillage.invalid>',

@@ -150,7 +150,7 @@ export function routesOrientation(app: FastifyInstance, contexte: ContexteOrient
       return reply.page(pageFormulaireFiche(lieu, FICHE_VIDE, []))
     })
 
-    pages.post('/lieux/:uid/fiche', sansCache, async (request: RequeteLieu, reply) => {
+    pages.post<{ Params: { uid: string }; Body: Record<string, unknown> | undefined }>('/lieux/:uid/fiche', { ...sansCache, config: { jeton: 'sans-effet' } }, async (request: RequeteLieu, reply) => {
       const lieu = await lieuPublie(contexte, request.params.uid)
       if (!lieu) return reply.callNotFound()
       const v = lireValeursFiche(request.body ?? {})
@@ -165,7 +165,7 @@ export function routesOrientation(app: FastifyInstance, contexte: ContexteOrient
       return reply.page(pageSignaler(lieu, VALEURS_VIDES, [], jetonDuFormulaire(request, reply)))
     })
 
-    pages.post('/lieux/:uid/signaler', sansCache, async (request: RequeteLieu, reply) => {
+    pages.post<{ Params: { uid: string }; Body: Record<string, unknown> | undefined }>('/lieux/:uid/signaler', { ...sansCache, config: { jeton: 'verifie-par-la-route' } }, async (request: RequeteLieu, reply) => {
       const lieu = await lieuPublie(contexte, request.params.uid)
       if (!lieu) return reply.callNotFound()
       const corps = request.body ?? {}

@@ -67,3 +67,18 @@ describe('survie des champs d’un lieu fusionné', () => {
     expect(lieu.nom).toBe('Nouveau nom')
   })
 })
+
+describe('saisie directe dans l’espace professionnel', () => {
+  it('un enregistrement saisi par le gestionnaire et le plus récent donne le lieu entier : une valeur retirée ne revient pas', () => {
+    const ancien = enr('import', { nom: 'Médiathèque', services: ['Aide aux démarches administratives', 'Maîtrise des outils numériques du quotidien'], telephone: '+33479000000', date_maj: '2024-01-01' })
+    const saisie = { ...enr('espace', { nom: 'Médiathèque municipale', services: ['Aide aux démarches administratives'], telephone: null, date_maj: '2026-11-01' }, true, '2026-11-01T00:00:00Z'), saisieDirecte: true }
+    const { lieu, provenance } = fusionner('L1', [ancien, saisie])
+    expect(lieu.nom).toBe('Médiathèque municipale')
+    expect(lieu.services).toEqual(['Aide aux démarches administratives'])
+    expect(lieu.telephone).toBeNull()
+    expect(provenance.nom).toEqual([{ source: 'espace', date: '2026-11-01' }])
+    // an older workspace record does not win over a more recent import
+    const recent = { ...ancien, lieu: { ...ancien.lieu, date_maj: '2026-11-10' } }
+    expect(fusionner('L1', [recent, saisie]).lieu.services).toHaveLength(2)
+  })
+})

@@ -11,6 +11,10 @@
  * - Lists are the union of every record's values (in ranking order, without repeats).
  * - `date_maj` is the most recent of the records; `id` is the place's own public id.
  *
+ * - A record typed in the workspace by the place's manager or coordinator (`saisieDirecte`)
+ *   that ranks first is the place whole: they saw every field, so what they emptied or removed
+ *   from a list stays removed (older records do not bring it back).
+ *
  * Each field remembers which sources gave its value, and their dates (`provenance`).
  */
 import { CHAMPS_LISTES, PIVOT_NON_RENSEIGNE, type Champ, type ChampListe, type Lieu } from '../standard/fields.ts'
@@ -22,6 +26,8 @@ export interface EnregistrementSource {
   /** When the record was received (ISO), to separate records of equal `date_maj`. */
   recuLe: string
   lieu: Lieu
+  /** Typed in the workspace (see above). */
+  saisieDirecte?: boolean
 }
 
 export interface Origine {
@@ -87,6 +93,10 @@ export function fusionner(id: string, enregistrements: readonly EnregistrementSo
   if (!premier) throw new Error('Un lieu fusionné a au moins un enregistrement source.')
   const lieu: Lieu = { ...premier.lieu, id }
   const provenance: Provenance = {}
+  if (premier.saisieDirecte) {
+    for (const champ of Object.keys(lieu) as Champ[]) if (champ !== 'id' && renseigne(champ, lieu[champ])) provenance[champ] = [origine(premier)]
+    return { lieu, provenance }
+  }
   const valeurs = lieu as unknown as Record<Champ, unknown>
 
   for (const champ of SIMPLES) {

@@ -24,6 +24,9 @@ interface LigneEnregistrement {
 
 const TAILLE_LOT = 2000
 
+/** The source of the records typed in the workspace (see `saisieDirecte` in merge/survie.ts). */
+export const SOURCE_ESPACE = 'espace'
+
 export interface BilanRecomposition {
   recomposes: number
   retires: number
@@ -51,7 +54,7 @@ export async function recomposer(db: Db, uids: readonly number[]): Promise<Bilan
     for (const [uid, enregistrements] of parLieu) {
       const actifs: EnregistrementSource[] = enregistrements
         .filter((e) => !e.retire && e.lieu !== null)
-        .map((e) => ({ source: e.source, fiable: e.fiable, recuLe: e.recu_le, lieu: e.lieu as Lieu }))
+        .map((e) => ({ source: e.source, fiable: e.fiable, recuLe: e.recu_le, lieu: e.lieu as Lieu, saisieDirecte: e.source === SOURCE_ESPACE }))
       const premier = enregistrements[0] as LigneEnregistrement
       if (actifs.length === 0) {
         // withdrawn only when no record is listed any more; a record from before provenance

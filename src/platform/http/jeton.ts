@@ -1,33 +1,36 @@
 /**
- * Protection of forms against cross-site forgery, without JavaScript: a random token
- * in a `SameSite=Strict`, `HttpOnly` cookie and the same token in a hidden field (double
- * submit); a POST is accepted when both match and the browser does not say it comes from
- * another site (`Sec-Fetch-Site`, `Origin`).
+ * Protection of forms against cross-site forgery, without JavaScript. Every POST must carry a
+ * `jeton` field that matches:
+ * - for a signed-in browser, an HMAC of its session token (`request.secretDeFormulaire`, set by
+ *   the accounts module): nothing else to store, and it dies with the session;
+ * - otherwise, a random token kept in a `SameSite=Strict`, `HttpOnly` cookie (double submit).
+ * The browser must also not say the request comes from another site (`Sec-Fetch-Site`,
+ * `Origin`). `installerProtectionFormulaires` refuses (403) every POST that fails, before its
+ * route runs — but for the routes that check it themselves to answer with their own page.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { lireCookie, poserCookie } from './cookies.ts'
 
 export const NOM_COOKIE = 'aiguillage_jeton'
 
-function lireCookie(request: FastifyRequest, nom: string): string | undefined {
-  for (const morceau of (request.headers.cookie ?? '').split(';')) {
-    const i = morceau.indexOf('=')
-    if (i > 0 && morceau.slice(0, i).trim() === nom) return morceau.slice(i + 1).trim()
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The secret the anti-forgery token of a signed-in browser is derived from. */
+    secretDeFormulaire?: string
   }
-  return undefined
 }
 
 const valide = (jeton: string | undefined): jeton is string => jeton !== undefined && /^[A-Za-z0-9_-]{32,64}$/.test(jeton)
 
-/**
- * The token of this browser (kept from its cookie, else new), set in the cookie again, for the
- * forms under `chemin` (the cookie is sent only there).
- */
-export function jetonDuFormulaire(request: FastifyRequest, reply: FastifyReply, chemin = '/lieux'): string {
+const jetonDeSession = (secret: string) => createHmac('sha256', secret).update('aiguillage:formulaire').digest('base64url')
+
+/** The token to put in this browser's forms (and, without a session, in its cookie again). */
+export function jetonDuFormulaire(request: FastifyRequest, reply: FastifyReply): string {
+  if (request.secretDeFormulaire !== undefined) return jetonDeSession(request.secretDeFormulaire)
   const existant = lireCookie(request, NOM_COOKIE)
   const jeton = valide(existant) ? existant : randomBytes(24).toString('base64url')
-  const securise = request.protocol === 'https' ? '; Secure' : ''
-  reply.header('set-cookie', `${NOM_COOKIE}=${jeton}; Path=${chemin}; HttpOnly; SameSite=Strict; Max-Age=86400${securise}`)
+  poserCookie(request, reply, NOM_COOKIE, jeton, { sameSite: 'Strict', maxAge: 86400 })
   return jeton
 }
 
@@ -39,6 +42,12 @@ function hote(origine: string): string | undefined {
   }
 }
 
+const egaux = (a: string, b: string) => {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
 /** The POST comes from our own form in this browser. */
 export function jetonAccepte(request: FastifyRequest, recu: unknown): boolean {
   const site = request.headers['sec-fetch-site']
@@ -46,9 +55,21 @@ export function jetonAccepte(request: FastifyRequest, recu: unknown): boolean {
   // the host only: behind a proxy that terminates HTTPS, the scheme seen here may differ
   const origine = request.headers.origin
   if (origine !== undefined && hote(origine) !== request.host) return false
+  if (typeof recu !== 'string' || !valide(recu)) return false
+  // a signed-in browser's forms carry its session's token, and nothing else is accepted
+  if (request.secretDeFormulaire !== undefined) return egaux(jetonDeSession(request.secretDeFormulaire), recu)
   const cookie = lireCookie(request, NOM_COOKIE)
-  if (!valide(cookie) || typeof recu !== 'string' || !valide(recu)) return false
-  const a = Buffer.from(cookie)
-  const b = Buffer.from(recu)
-  return a.length === b.length && timingSafeEqual(a, b)
+  return valide(cookie) && egaux(cookie, recu)
+}
+
+const ETATS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** Refuses, before the route runs, every state-changing request without a valid token. */
+export function installerProtectionFormulaires(app: FastifyInstance, refuser: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>): void {
+  app.addHook('preHandler', async (request, reply) => {
+    if (!ETATS.has(request.method) || request.routeOptions.config.jeton !== undefined) return
+    const corps = request.body
+    const recu = corps !== null && typeof corps === 'object' ? (corps as Record<string, unknown>).jeton : undefined
+    if (!jetonAccepte(request, recu)) return refuser(request, reply)
+  })
 }

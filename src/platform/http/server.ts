@@ -14,6 +14,17 @@ import type { Orientation } from '../../orientation/service.ts'
 import { routesOrientation } from '../../orientation/pages/routes.ts'
 import { routesApi } from '../../orientation/api/routes.ts'
 import { routesCoordination } from '../../coordination/routes.ts'
+import { Comptes } from '../../accounts/service.ts'
+import { installerGarde } from '../../accounts/http/garde.ts'
+import { pageFormulaireExpire } from '../../accounts/http/pages-communes.tsx'
+import { routesConnexion } from '../../accounts/http/routes-connexion.ts'
+import { routesCompte } from '../../accounts/http/routes-compte.ts'
+import { routesEspace } from '../../workspace/routes.ts'
+import { routesEquipe } from '../../accounts/http/routes-equipe.ts'
+import { routesAdministration } from '../../accounts/http/routes-administration.ts'
+import { Facteur, expediteurSmtp } from '../../mail/expedition.ts'
+import { accesParDefaut, exigerDesRegles, type RouteDeclaree } from './acces.ts'
+import { installerProtectionFormulaires } from './jeton.ts'
 import { installerCompression } from './compression.ts'
 import { ENTETES_SECURITE, installerEntetes } from './entetes.ts'
 import { installerErreurs, pageRequeteIncorrecte } from './erreurs.tsx'
@@ -30,6 +41,15 @@ export interface OptionsServeur {
   journal?: boolean
   /** Where log lines go (default: standard output); tests read them. */
   destinationJournal?: { write(ligne: string): void }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its access rule (the authorization matrix test reads it). */
+    routesDeclarees(): readonly RouteDeclaree[]
+    /** The outbox's postman (sends e-mails when SMTP is configured). */
+    facteur: Facteur
+  }
 }
 
 export async function creerServeur(options: OptionsServeur): Promise<FastifyInstance> {
@@ -69,15 +89,28 @@ export async function creerServeur(options: OptionsServeur): Promise<FastifyInst
     },
   })
 
+  const routesDeclarees = exigerDesRegles(app)
+  app.decorate('routesDeclarees', routesDeclarees)
+  const facteur = new Facteur(base.db, config.smtpUrl ? expediteurSmtp(config.smtpUrl, config.expediteur) : undefined)
+  app.decorate('facteur', facteur)
+  // retries waiting e-mails now and then (a failed delivery, a server restarted mid-send)
+  const tournee = config.smtpUrl ? setInterval(() => facteur.signaler(), 60_000).unref() : undefined
   app.addHook('onClose', async () => {
     desabonner()
+    if (tournee) clearInterval(tournee)
+    await facteur.attendre()
   })
   installerEntetes(app)
   installerCompression(app)
   installerPages(app, optionsPages)
   installerErreurs(app)
+  // HTTPS: the public address says so (the Secure flag must not depend on a proxy's headers alone)
+  const securise = config.urlPublique.startsWith('https://')
+  installerGarde(app, { db: base.db, securise })
+  installerProtectionFormulaires(app, async (_request, reply) => reply.page(pageFormulaireExpire()))
+  const comptes = new Comptes({ db: base.db, urlPublique: config.urlPublique, nomTerritoire: config.nomTerritoire, courrielDepose: () => facteur.signaler() })
 
-  app.get('/sante', async (_request, reply) => {
+  app.get('/sante', { config: { acces: 'public' } }, async (_request, reply) => {
     reply.header('cache-control', 'no-store')
     try {
       await base.db.execute(sql`select 1`)
@@ -86,11 +119,20 @@ export async function creerServeur(options: OptionsServeur): Promise<FastifyInst
       return reply.code(503).send({ statut: 'indisponible', moteur: base.moteur })
     }
   })
-  routesStatiques(app, actifs)
-  routesLieux(app, base)
-  routesOrientation(app, { base, config, orientation: options.orientation, etat })
-  routesApi(app, { base, config, orientation: options.orientation })
-  routesCoordination(app, { base, motDePasse: config.coordinationMotDePasse, surChangement: (f) => void options.orientation.surChangement(f) })
+  // the public site: anyone, no session read
+  await app.register(async (publiques) => {
+    accesParDefaut(publiques, 'public')
+    routesStatiques(publiques, actifs)
+    routesLieux(publiques, base)
+    routesOrientation(publiques, { base, config, orientation: options.orientation, etat })
+    routesApi(publiques, { base, config, orientation: options.orientation })
+  })
+  routesConnexion(app, { comptes, securise })
+  routesCompte(app, { comptes, nomTerritoire: config.nomTerritoire })
+  routesEspace(app, { base, comptes, orientation: options.orientation, urlPublique: config.urlPublique, nomTerritoire: config.nomTerritoire, courrielDepose: () => facteur.signaler() })
+  routesEquipe(app, { base, comptes })
+  routesAdministration(app, { comptes, smtp: config.smtpUrl !== undefined })
+  routesCoordination(app, { base, surChangement: (f) => void options.orientation.surChangement(f) })
 
   await app.ready()
   return app

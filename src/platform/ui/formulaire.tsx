@@ -40,7 +40,7 @@ function AideEtErreur({ id, aide, erreur }: { id: string; aide?: string | undefi
 
 export interface PropsChampTexte extends BaseChamp {
   valeur?: string | undefined
-  type?: 'text' | 'search' | 'email' | 'tel' | 'time' | 'url'
+  type?: 'text' | 'search' | 'email' | 'tel' | 'time' | 'url' | 'password'
   autocomplete?: string | undefined
   requis?: boolean | undefined
   longueurMax?: number | undefined
