@@ -68,7 +68,7 @@ function Saisie(p: PropsSaisie) {
 function Paire(p: { numero: string; contexte: string; type: 'time' | 'date'; champs: [string, string]; libelles: [string, string]; valeurs: [string, string]; messages: (nom: string) => string[] }) {
   const [m0, m1] = [p.messages(p.champs[0]), p.messages(p.champs[1])]
   return (
-    <div class={m0.length + m1.length > 0 ? 'horaires-paire champ-en-erreur' : 'horaires-paire'}>
+    <div class={['horaires-paire', p.type === 'date' && 'horaires-dates', m0.length + m1.length > 0 && 'champ-en-erreur'].filter(Boolean).join(' ')}>
       <Erreur nom={p.champs[0]} messages={m0} />
       <Erreur nom={p.champs[1]} messages={m1} />
       <span class="horaires-numero" aria-hidden="true">

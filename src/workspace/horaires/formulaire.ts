@@ -8,10 +8,21 @@
  */
 import { aujourdhuiParis, versDateIso } from '../../places/validation/date-maj.ts'
 import { analyserHoraires } from '../../places/validation/horaires.ts'
-import { CRENEAUX_PAR_JOUR, depuisOsm, FERMETURES_MAX, minutes, NOMS_JOURS, semaineVide, versOsm, type Creneau, type ErreurHoraires, type Fermeture, type SemaineHoraires } from './modele.ts'
+import {
+  CRENEAUX_PAR_JOUR,
+  depuisOsm,
+  FERMETURES_MAX,
+  minutes,
+  NOMS_JOURS,
+  semaineVide,
+  versOsm,
+  type Creneau,
+  type ErreurHoraires,
+  type Fermeture,
+  type SemaineHoraires,
+} from './modele.ts'
 
 export { CRENEAUX_PAR_JOUR, FERMETURES_MAX, type ErreurHoraires } from './modele.ts'
-
 
 export interface HorairesLus {
   /**
@@ -54,10 +65,8 @@ export function lireHeure(brut: string): string | undefined {
   return `${String(h).padStart(2, '0')}:${String(mn).padStart(2, '0')}`
 }
 
-/** `03/08/2026` → `2026-08-03` (a real date); `undefined` otherwise. */
-function lireDate(brut: string): string | undefined {
-  return versDateIso(brut) ?? undefined
-}
+/** `03/08/2026`, `2026-08-03` → `2026-08-03` (a real date); `undefined` otherwise. */
+const lireDate = (brut: string): string | undefined => versDateIso(brut) ?? undefined
 
 const dateFr = (iso: string): string => iso.split('-').reverse().join('/')
 
@@ -85,8 +94,8 @@ export function lireHoraires(corps: Corps, aujourdhui: string = aujourdhuiParis(
   if (osm === '' && fermetures.positions[0] !== undefined) {
     signaler(champFermeture(fermetures.positions[0], 'du'), 'Fermetures exceptionnelles : indiquez aussi les horaires d’ouverture ; une fermeture ne peut pas être enregistrée sans eux.')
   }
-  const origine = corps[CHAMP_OSM_ORIGINE]
-  if (origine !== undefined && lire(corps, CHAMP_OSM_ORIGINE) !== osmPoste) {
+  const espaces = (texte: string) => texte.replace(/\s+/g, ' ')
+  if (corps[CHAMP_OSM_ORIGINE] !== undefined && espaces(lire(corps, CHAMP_OSM_ORIGINE)) !== espaces(osmPoste)) {
     signaler(
       CHAMP_MODE,
       'Saisie avancée : vous avez modifié le texte au format OpenStreetMap, mais c’est la saisie par jour qui est choisie. Pour enregistrer ce texte, choisissez la saisie avancée ; pour garder la saisie par jour, envoyez à nouveau le formulaire.',
@@ -162,8 +171,7 @@ function lireFermetures(corps: Corps, aujourdhui: string, signaler: Signaler): {
     else if (au < aujourdhui) {
       // one saved earlier has simply run its course: dropped; one typed now is a mistake
       if (!anciennes.some((f) => f.du === du && f.au === au)) signaler(champAu, `${prefixe}cette fermeture est déjà passée (elle finissait le ${dateFr(au)}) ; effacez ses dates.`)
-    }
-    else {
+    } else {
       valides.push({ du, au })
       positions.push(k)
     }
@@ -179,8 +187,8 @@ const LIBELLE_OSM = 'Horaires (format OpenStreetMap) : '
  */
 function expliquer(brut: unknown): string {
   const [contexte = '', suite = ''] = (brut instanceof Error ? brut.message : String(brut)).split(' <--- (')
-  const fin = suite.includes(' <--- (') ? suite.slice(0, suite.indexOf(' <--- (')) : suite
-  const explication = (fin.includes(')') ? fin.slice(0, fin.lastIndexOf(')')) : fin).trim()
+  // the explanation ends at its closing parenthesis; the next problem's context may follow
+  const explication = (suite.includes(')') ? suite.slice(0, suite.lastIndexOf(')')) : suite).trim()
   const court = contexte.trim().length > 40 ? `…${contexte.trim().slice(-40)}` : contexte.trim()
   const texte = explication.charAt(0).toLowerCase() + explication.slice(1)
   return court === '' ? texte : `à « ${court} », ${texte}`

@@ -186,7 +186,7 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
       if (!peutAttribuer(request.compte as Compte, { role, lieu }, referentiel())) return refuser(reply)
       const resultat = await comptes.inviter(acteur(request), { courriel: texte(corps.courriel, 254), nom: texte(corps.nom, 200) }, { role, lieuUid: lieu.uid }, lieu.nom)
       if (resultat.type === 'attente') return reply.header('retry-after', String(resultat.secondes)).page(pageTropDEssais(resultat.secondes, `/espace/lieux/${lieu.uid}`))
-      if (resultat.type === 'erreurs') return reply.code(400).page({ titre: 'Invitation impossible', contenu: resultat.erreurs.map((e) => e.message).join(' ') })
+      if (resultat.type === 'erreurs') return reply.page({ titre: 'Invitation impossible', statut: 400, contenu: <p>{resultat.erreurs.map((e) => e.message).join(' ')} <a href={`/espace/lieux/${lieu.uid}`}>Revenir à la fiche</a></p> })
       return reply.redirect(`/espace/lieux/${lieu.uid}?fait=invite`, 303)
     })
 
@@ -204,7 +204,7 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
       const lieu = await situerLieu(db, signalement.lieuUid)
       if (!lieu || !peutModifierLieu(request.compte as Compte, lieu)) return refuser(reply)
       const statut = texte((request.body ?? {}).statut, 20)
-      if (!(statut in STATUTS_SIGNALEMENT)) return reply.code(400).page({ titre: 'Statut inconnu', contenu: 'Choisissez un statut dans la liste.' })
+      if (!(statut in STATUTS_SIGNALEMENT)) return reply.page({ titre: 'Statut inconnu', statut: 400, contenu: 'Choisissez un statut dans la liste.' })
       await traiterSignalement(base, acteur(request), id, statut as StatutSignalement, texte((request.body ?? {}).reponse, 1000).trim())
       return reply.redirect('/espace/signalements?fait=signalement', 303)
     })
