@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { poserCookie } from '../../platform/http/cookies.ts'
+import { entetesDeLaReponse } from '../../platform/http/entetes.ts'
 import { accepterFormulaires } from '../../platform/http/formulaires.ts'
 import { jetonDuFormulaire } from '../../platform/http/jeton.ts'
 import { inscrire } from '../../audit/journal.ts'
@@ -105,7 +106,9 @@ export function routesConnexion(app: FastifyInstance, options: { comptes: Compte
     for (const type of ['reinitialisation', 'invitation'] as const) {
       const chemin = type === 'invitation' ? '/invitation' : '/reinitialiser'
       r.get<{ Querystring: { jeton?: string } }>(chemin, { config: { acces: 'public' } }, async (request, reply) => {
-        reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')
+        // the link's token is in this page's address: never sent to another site
+        reply.header('cache-control', 'no-store')
+        entetesDeLaReponse(reply, { 'referrer-policy': 'no-referrer' })
         const lien = texte(request.query.jeton, 100)
         const compte = await comptes.jetonValide(type, lien)
         if (!compte) return reply.page(pageLienInvalide(type))
