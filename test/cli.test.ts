@@ -25,7 +25,7 @@ const CSV_V0 = [
 
 describe('ligne de commande aiguillage', () => {
   it('chaque commande a une aide en français', async () => {
-    const commandes = [[], ['serve'], ['import'], ['export'], ['demo'], ['etat'], ['migrate'], ['sources'], ['sources', 'modifier'], ['dedoublonner'], ['doublons'], ['doublons', 'decider'], ['fusions'], ['fusions', 'annuler']]
+    const commandes = [[], ['serve'], ['import'], ['export'], ['demo'], ['etat'], ['migrate'], ['sources'], ['sources', 'modifier'], ['dedoublonner'], ['doublons'], ['doublons', 'decider'], ['fusions'], ['fusions', 'annuler'], ['user'], ['user', 'create-admin'], ['courriels']]
     const sorties = await Promise.all(commandes.map((commande) => executer([...commande, '--help'], env)))
     sorties.forEach(({ code, stdout }, i) => {
       expect(code, commandes[i]?.join(' ')).toBe(0)
@@ -152,5 +152,17 @@ describe('ligne de commande aiguillage', () => {
     expect(erreur.stderr).toMatch(/déjà été annulée/)
     const mauvais = await executer(['doublons', 'decider', '1', 'peut-etre'], env2)
     expect(mauvais.code).toBe(2)
+  })
+
+  it('user create-admin lit le mot de passe sur l’entrée standard, refuse un mot de passe courant, et user lister montre le compte', async () => {
+    const faible = await executer(['user', 'create-admin', '--courriel', 'admin@exemple.fr'], env, undefined, 'azertyuiop123\n')
+    expect(faible.code).toBe(1)
+    expect(faible.stderr).toContain('les plus courants')
+    const cree = await executer(['user', 'create-admin', '--courriel', 'Admin@Exemple.fr', '--nom', 'Alex Admin'], env, undefined, 'une phrase de passe solide pour le serveur\n')
+    expect(cree.code).toBe(0)
+    expect(cree.stdout).toContain('admin@exemple.fr')
+    expect(cree.stdout).not.toContain('une phrase de passe')
+    const liste = await executer(['user', 'lister'], env)
+    expect(liste.stdout).toMatch(/admin@exemple\.fr — Alex Admin · actif · Administrateur/)
   })
 })

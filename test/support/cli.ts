@@ -11,17 +11,20 @@ export interface Sortie {
   stderr: string
 }
 
-export function lancer(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], {
+export function lancer(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string, entree?: string): ChildProcess {
+  const enfant = spawn(process.execPath, [BIN, ...args], {
     cwd,
     env: { ...process.env, NODE_NO_WARNINGS: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [entree === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   })
+  if (entree !== undefined) enfant.stdin?.end(entree)
+  return enfant
 }
 
-export function executer(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<Sortie> {
+/** Runs the command to its end; `entree` is written to its standard input. */
+export function executer(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string, entree?: string): Promise<Sortie> {
   return new Promise((resoudre, rejeter) => {
-    const enfant = lancer(args, env, cwd)
+    const enfant = lancer(args, env, cwd, entree)
     let stdout = ''
     let stderr = ''
     enfant.stdout?.on('data', (d) => (stdout += d))

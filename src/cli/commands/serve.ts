@@ -1,6 +1,7 @@
 /** `aiguillage serve`: starts the web server (and, with --demo, seeds the demo territory on an empty registry). */
 import { Command } from 'commander'
 import { semerSiVide } from '../../demo/seed.ts'
+import { comptesDeDemonstration } from '../../demo/comptes.ts'
 import { lireConfig } from '../../platform/config.ts'
 import { ouvrirBase } from '../../platform/db/database.ts'
 import { nombre } from '../output.ts'
@@ -15,6 +16,11 @@ export function commandeServe(): Command {
       if (options.demo) {
         const bilan = await semerSiVide(base, { departement: config.demoDepartement, nombre: config.demoLieux })
         if (bilan) console.log(`Territoire de démonstration créé : ${nombre(bilan.acceptes)} lieux fictifs (département ${config.demoDepartement}).`)
+        const comptes = await comptesDeDemonstration(base, config.demoDepartement)
+        if (comptes.length > 0) {
+          console.log('Comptes de démonstration (mots de passe affichés cette fois seulement) :')
+          for (const c of comptes) console.log(`  ${c.courriel} — ${c.motDePasse} — ${c.role}`)
+        }
       }
       const { creerServeur } = await import('../../platform/http/server.ts')
       const { Orientation } = await import('../../orientation/service.ts')
