@@ -48,6 +48,18 @@ const INTERDITS: Array<[string, string[], string]> = [
   ['dedup/', ['places/pages/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/', 'coordination/', 'orientation/'], 'le dédoublonnage ne connaît ni le web ni la ligne de commande'],
   ['coordination/', ['cli/', 'demo/', 'orientation/'], 'la coordination ne connaît ni la ligne de commande ni l’orientation'],
   ['demo/', ['places/pages/', 'platform/http/', 'platform/ui/', 'cli/'], 'la démonstration ne connaît ni le web ni la ligne de commande'],
+  ['accounts/secrets/', ['platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/', 'accounts/store/', 'accounts/http/', 'workspace/', 'coordination/', 'audit/', 'mail/'], 'les secrets (TOTP, mots de passe, jetons) sont du code pur'],
+  ['accounts/roles', ['platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'accounts/store/', 'accounts/http/', 'workspace/'], 'les règles d’autorisation sont pures'],
+  ['accounts/', ['cli/', 'demo/', 'workspace/', 'coordination/', 'orientation/', 'dedup/'], 'les comptes ne connaissent ni l’espace de travail ni la coordination'],
+  ['accounts/store/', ['platform/http/', 'platform/ui/', 'accounts/http/'], 'le stockage des comptes ne connaît pas le web'],
+  ['audit/', ['accounts/', 'workspace/', 'coordination/', 'platform/http/', 'platform/ui/', 'cli/', 'mail/'], 'le journal d’audit ne dépend d’aucune capacité'],
+  ['mail/', ['accounts/', 'workspace/', 'places/', 'coordination/', 'platform/http/', 'platform/ui/', 'cli/', 'audit/'], 'le courrier ne dépend d’aucune capacité'],
+  ['workspace/horaires/', ['platform/db/', 'platform/http/', 'cli/', 'accounts/', 'workspace/fiche/', 'workspace/routes', 'workspace/ecriture'], 'l’éditeur d’horaires est pur (rendu et lecture de formulaire)'],
+  ['workspace/fiche/', ['platform/db/', 'platform/http/', 'cli/', 'accounts/', 'workspace/routes', 'workspace/ecriture'], 'le formulaire d’un lieu est pur (rendu et lecture de formulaire)'],
+  ['workspace/', ['cli/', 'demo/', 'coordination/', 'dedup/'], 'l’espace de travail ne connaît ni la ligne de commande ni la coordination'],
+  ['platform/http/acces', ['accounts/', 'workspace/', 'coordination/', 'places/', 'orientation/'], 'les règles d’accès des routes sont génériques'],
+  ['platform/http/jeton', ['accounts/', 'workspace/', 'coordination/', 'places/', 'orientation/'], 'la protection des formulaires est générique'],
+  ['platform/http/cookies', ['accounts/', 'workspace/', 'coordination/', 'places/', 'orientation/'], 'les cookies sont génériques'],
 ]
 
 describe('architecture', () => {

@@ -97,10 +97,10 @@ describe.skipIf(!CHROMIUM_PRESENT)(titreNavigateur('espace professionnel dans Ch
     await verifierPage(page, chemin)
   }
 
-  /** The interactive elements of the workspace's bar and of inline forms lower than 44 px. */
+  /** The form controls, buttons, and links of the workspace's bar, lower than 44 px. */
   const petitesCibles = (page: Page) =>
     page.evaluate(() =>
-      Array.from(document.querySelectorAll('.barre-espace a, .barre-espace button, .en-ligne button'))
+      Array.from(document.querySelectorAll('.barre-espace a, main button, main select, main input:not([type=hidden]):not([type=checkbox]):not([type=radio])'))
         .map((e) => ({ element: e.outerHTML.slice(0, 80), hauteur: e.getBoundingClientRect().height }))
         .filter((e) => e.hauteur < 44),
     )
@@ -116,6 +116,7 @@ describe.skipIf(!CHROMIUM_PRESENT)(titreNavigateur('espace professionnel dans Ch
     expect(await page.title()).toMatch(/^Erreur : /)
     expect(await page.locator('.resume-erreurs a').getAttribute('href')).toBe('#courriel')
     await verifierPage(page, '/connexion en erreur')
+    expect(await petitesCibles(page)).toEqual([])
     await visiter(page, '/mot-de-passe-oublie')
     expect(violationsCsp).toEqual([])
     await contexte.close()
@@ -127,6 +128,7 @@ describe.skipIf(!CHROMIUM_PRESENT)(titreNavigateur('espace professionnel dans Ch
     await page.goto(`${serveur.url}/espace`)
     expect(new URL(page.url()).pathname).toBe('/compte/double-authentification')
     await verifierPage(page, '/compte/double-authentification')
+    expect(await petitesCibles(page)).toEqual([])
     const qr = page.locator('.qr-code svg')
     expect(await qr.getAttribute('role')).toBe('img')
     expect(await qr.getAttribute('aria-label')).toMatch(/QR code/)
