@@ -91,3 +91,26 @@ pourChaqueMoteur('espace professionnel : écritures et journal d’audit', (mote
     expect((await rangees<{ n: number }>(base, sql`select count(*)::int as n from journal_audit where acteur = 'x'`))[0]?.n).toBe(1)
   })
 })
+
+pourChaqueMoteur('connexion par un fournisseur d’identité (couture OpenID Connect)', (moteur) => {
+  it('une identité vérifiée ouvre le compte actif de son adresse, jamais un compte inconnu ni une adresse non vérifiée', async () => {
+    const base = await moteur.ouvrir()
+    try {
+      const { Comptes } = await import('../src/accounts/service.ts')
+      const comptes = new Comptes({ db: base.db, urlPublique: 'https://inclusion.exemple.fr', nomTerritoire: 'Savoie' })
+      const c = await creerOuRetrouver(base.db, 'nadia@exemple.fr', 'Nadia')
+      const identite = { fournisseur: 'proconnect', sujet: 'abc', courriel: 'Nadia@exemple.fr', courrielVerifie: true }
+      expect((await comptes.connecterParIdentite(identite, '192.0.2.1')).type).toBe('refusee') // invited, not yet active
+      await base.db.execute(sql`update utilisateurs set statut = 'actif' where id = ${c.id}`)
+      const ouverte = await comptes.connecterParIdentite(identite, '192.0.2.1')
+      expect(ouverte.type === 'ouverte' && ouverte.session.niveau).toBe('complet')
+      expect((await comptes.connecterParIdentite({ ...identite, courrielVerifie: false }, '192.0.2.1')).type).toBe('refusee')
+      expect((await comptes.connecterParIdentite({ ...identite, courriel: 'inconnu@exemple.fr' }, '192.0.2.1')).type).toBe('refusee')
+      await base.db.execute(sql`update utilisateurs set totp_actif = true, totp_secret = 'JBSWY3DPEHPK3PXP' where id = ${c.id}`)
+      const avecCode = await comptes.connecterParIdentite(identite, '192.0.2.1')
+      expect(avecCode.type === 'ouverte' && avecCode.session.niveau).toBe('attente_code')
+    } finally {
+      await base.fermer()
+    }
+  })
+})

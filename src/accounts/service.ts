@@ -12,6 +12,7 @@ import type { Courriel } from '../mail/courriel.ts'
 import { hacherMotDePasse, problemeMotDePasse, verifierMotDePasse, verifierSansCompte } from './secrets/mot-de-passe.ts'
 import { nouveauSecretTotp, verifierTotp } from './secrets/totp.ts'
 import { LIBELLES_ROLES, type Compte } from './roles.ts'
+import type { IdentiteExterne } from './identite.ts'
 import {
   ajouterRole,
   compteParCourriel,
@@ -83,6 +84,23 @@ export class Comptes {
       return { type: 'refusee' }
     }
     await effacer(this.db, REGLES.connexionParCompte, cleCompte)
+    const { jeton, session } = await ouvrirSession(this.db, compte.id, compte.totpActif ? 'attente_code' : 'complet')
+    if (!compte.totpActif) await this.noterConnexion(compte, adresseIp)
+    return { type: 'ouverte', jeton, session }
+  }
+
+  /**
+   * Signs in with an identity checked by a provider (see identite.ts): the active account of
+   * that verified e-mail, or nothing. Limited per address like a password.
+   */
+  async connecterParIdentite(identite: IdentiteExterne, adresseIp: string): Promise<ResultatConnexion> {
+    const secondes = await attente(this.db, REGLES.connexionParAdresse, adresseIp)
+    if (secondes > 0) return { type: 'attente', secondes }
+    const compte = identite.courrielVerifie ? await compteParCourriel(this.db, identite.courriel) : undefined
+    if (!compte || compte.statut !== 'actif') {
+      await compter(this.db, REGLES.connexionParAdresse, adresseIp)
+      return { type: 'refusee' }
+    }
     const { jeton, session } = await ouvrirSession(this.db, compte.id, compte.totpActif ? 'attente_code' : 'complet')
     if (!compte.totpActif) await this.noterConnexion(compte, adresseIp)
     return { type: 'ouverte', jeton, session }
