@@ -4,7 +4,7 @@
  * server, else the local postgres://postgres@127.0.0.1:5432/test if it answers.
  *
  *   npm run bench                          # everything
- *   npm run bench -- --partie recherche    # registre | recherche | http | visite | ingestion | doublons
+ *   npm run bench -- --partie recherche    # registre | recherche | http | visite | ingestion | doublons | comptes
  *   npm run bench -- --lieux 1000000 --partie registre
  */
 import { execFileSync } from 'node:child_process'
@@ -17,7 +17,7 @@ import pg from 'pg'
 
 const ici = path.dirname(fileURLToPath(import.meta.url))
 const { values } = parseArgs({ options: { lieux: { type: 'string', multiple: true }, partie: { type: 'string', multiple: true } } })
-const parties = new Set(values.partie ?? ['registre', 'recherche', 'http', 'visite', 'ingestion', 'doublons'])
+const parties = new Set(values.partie ?? ['registre', 'recherche', 'http', 'visite', 'ingestion', 'doublons', 'comptes'])
 
 const f = (x: number, d = 1) => x.toLocaleString('fr-FR', { minimumFractionDigits: d, maximumFractionDigits: d })
 const ent = (x: number) => Math.round(x).toLocaleString('fr-FR')
@@ -121,4 +121,16 @@ if (parties.has('doublons')) {
   execFileSync(process.execPath, ['--import', 'tsx', path.join(ici, 'dedoublonnage.ts')], { stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1' } })
   console.log('\nQualité sur les 386 paires étiquetées à la main (bench/dedup-qualite.ts) :')
   execFileSync(process.execPath, ['--import', 'tsx', path.join(ici, 'dedup-qualite.ts')], { stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1' } })
+}
+
+if (parties.has('comptes')) {
+  interface Charge { rps: number; p99: number; erreurs: number }
+  interface Mesure { moteur: string; lieux: number; hachageMs: number; verificationMs: number; connexionMs: number; espace: Charge; publique: Charge }
+  const url = await urlPostgres()
+  const lignes = [['moteur', 'lieux', 'argon2id : hachage (ms)', 'vérification (ms)', 'connexion HTTP (ms)', 'fiche de l’espace (req/s, p99 ms)', 'page publique du lieu (req/s, p99 ms)']]
+  for (const moteur of url ? ['pglite', 'postgresql'] : ['pglite']) {
+    const m = mesurer<Mesure>('comptes.ts', ['--lieux', '10000', '--moteur', moteur, ...(url ? ['--url', url] : [])])
+    lignes.push([m.moteur, ent(m.lieux), f(m.hachageMs), f(m.verificationMs), f(m.connexionMs), `${ent(m.espace.rps)} (${ent(m.espace.p99)})`, `${ent(m.publique.rps)} (${ent(m.publique.p99)})`])
+  }
+  tableau('Comptes : coût d’argon2id (paramètres OWASP), d’une connexion (mot de passe vérifié, session écrite) et d’une page derrière une session (session et compte lus à chaque requête) à côté d’une page publique (aucune session lue) ; serveur et autocannon dans le même processus, 10 connexions, 5 s', lignes)
 }
