@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Base } from '../platform/db/database.ts'
-import { accepterFormulaires } from '../platform/http/formulaires.ts'
+import { accepterFormulaires, champ } from '../platform/http/formulaires.ts'
 import { jetonDuFormulaire } from '../platform/http/jeton.ts'
 import type { OptionsPage } from '../platform/http/page.ts'
 import { historiqueDuLieu } from '../audit/journal.ts'
@@ -20,7 +20,7 @@ import { avecNavigation, pageTropDEssais } from '../accounts/http/pages-communes
 import { coordonneLieu, peutAttribuer, peutModifierLieu, peutValiderLieu, type Compte } from '../accounts/roles.ts'
 import type { Comptes } from '../accounts/service.ts'
 import { ajouterRole } from '../accounts/store/comptes.ts'
-import { depuisOsm } from './horaires/modele.ts'
+import { depuisOsm, sansFermeturesPassees } from './horaires/modele.ts'
 import { apercuOuverture } from './horaires/apercu.ts'
 import { lireFiche, valeursDepuisLieu } from './fiche/lecture.ts'
 import { deciderLieu, LieuIntrouvableError, modifierLieu, proposerLieu } from './ecriture.ts'
@@ -29,7 +29,7 @@ import { pageHistorique, pageLieux, pageModifierLieu, pageNouveauLieu, pageSigna
 import { compteurs, lieuxVisibles, seuilMiseAJour, signalementParId, signalementsVisibles, situerLieu, STATUTS_SIGNALEMENT, type FiltreLieux, type StatutSignalement } from './requetes.ts'
 
 type Corps = Record<string, string | string[] | undefined>
-const texte = (v: unknown, max = 1000): string => (typeof v === 'string' ? v.slice(0, max) : '')
+const texte = champ
 const GERENT = ['administrateur', 'coordinateur', 'gestionnaire'] as const
 const COORDONNENT = ['administrateur', 'coordinateur'] as const
 const PAR_PAGE = 50
@@ -121,7 +121,11 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
       const osm = actuel?.horaires ?? ''
       const donnees = fiche
         ? { valeurs: fiche.saisie, erreurs: fiche.erreurs, horaires: fiche.horaires }
-        : { valeurs: actuel ? valeursDepuisLieu(actuel) : {}, erreurs: [], horaires: { semaine: depuisOsm(osm), osm, erreurs: [], apercu: apercuOuverture(osm, new Date(), region) } }
+        : (() => {
+            // closures already over are not shown (they are dropped at the next save anyway)
+            const semaine = depuisOsm(osm)
+            return { valeurs: actuel ? valeursDepuisLieu(actuel) : {}, erreurs: [], horaires: { semaine: semaine && sansFermeturesPassees(semaine, aujourdhuiParis()), osm, erreurs: [], apercu: apercuOuverture(osm, new Date(), region) } }
+          })()
       const page = pageModifierLieu({
         compte: request.compte as Compte,
         lieu,

@@ -51,7 +51,7 @@ describe('signaler une erreur', () => {
     const reponse = await fetch(`${serveur.url}/lieux/${uid}/signaler`)
     expect(reponse.status).toBe(200)
     const cookie = reponse.headers.get('set-cookie') ?? ''
-    expect(cookie).toMatch(/^aiguillage_jeton=[A-Za-z0-9_-]{32}; Path=\/lieux; HttpOnly; SameSite=Strict/)
+    expect(cookie).toMatch(/^aiguillage_jeton=[A-Za-z0-9_-]{32}; Path=\/; HttpOnly; SameSite=Strict/)
     const html = await reponse.text()
     expect(html).toContain(`<form method="post" action="/lieux/${uid}/signaler"`)
     expect(html).toContain(`<input type="hidden" name="jeton" value="${cookie.split(';')[0]?.split('=')[1]}"/>`)

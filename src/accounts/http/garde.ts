@@ -13,7 +13,8 @@ import type { Db } from '../../platform/db/database.ts'
 import { lireCookie, poserCookie } from '../../platform/http/cookies.ts'
 import { aLeRole, estAdministrateur, type Compte, type Role } from '../roles.ts'
 import { compteActif } from '../store/comptes.ts'
-import { fermerSession, lireSession, type Session } from '../store/sessions.ts'
+import { fermerSession, lireSession, purgerSessions, type Session } from '../store/sessions.ts'
+import { purgerLimites } from '../store/limites.ts'
 import { pageAccesRefuse } from './pages-communes.tsx'
 
 export const COOKIE_SESSION = 'aiguillage_session'
@@ -41,6 +42,12 @@ export function effacerCookieSession(request: FastifyRequest, reply: FastifyRepl
 
 export function installerGarde(app: FastifyInstance, options: { db: Db; securise: boolean }): void {
   const { db, securise } = options
+  // expired sessions and finished rate-limit windows are deleted every hour
+  const menage = setInterval(() => {
+    void purgerSessions(db).catch(() => undefined)
+    void purgerLimites(db).catch(() => undefined)
+  }, 60 * 60_000).unref()
+  app.addHook('onClose', async () => clearInterval(menage))
   app.addHook('onRequest', async (request, reply) => {
     const regle = request.routeOptions.config?.acces
     if (regle === undefined || regle === 'public') return

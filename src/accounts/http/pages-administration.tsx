@@ -16,6 +16,16 @@ const date = (d: Date | null) => (d ? d.toLocaleString('fr-FR', { timeZone: 'Eur
 const STATUTS: Record<string, string> = { invite: 'Invitation envoyée', actif: 'Actif', desactive: 'Désactivé' }
 const erreurDe = (erreurs: readonly ErreurFormulaire[], champ: string) => erreurs.find((e) => e.champ === champ)?.message
 
+function CelluleCompte({ compte }: { compte: CompteListe }) {
+  return (
+    <td>
+      {compte.nom || '—'}
+      <br />
+      {compte.courriel}
+    </td>
+  )
+}
+
 export function pageEquipe(p: { compte: Compte; comptes: CompteListe[]; jeton: string; erreurs: readonly ErreurFormulaire[]; valeurs: Record<string, string>; message?: string | undefined }): OptionsPage {
   const admin = estAdministrateur(p.compte)
   return {
@@ -40,11 +50,7 @@ export function pageEquipe(p: { compte: Compte; comptes: CompteListe[]; jeton: s
             <tbody>
               {p.comptes.map((c) => (
                 <tr>
-                  <td>
-                    {c.nom || '—'}
-                    <br />
-                    {c.courriel}
-                  </td>
+                  <CelluleCompte compte={c} />
                   <td>{STATUTS[c.statut] ?? c.statut}</td>
                   <td>
                     <ul>
@@ -126,11 +132,7 @@ export function pageComptes(p: { comptes: CompteListe[]; invitations: ReadonlyMa
             <tbody>
               {p.comptes.map((c) => (
                 <tr>
-                  <td>
-                    {c.nom || '—'}
-                    <br />
-                    {c.courriel}
-                  </td>
+                  <CelluleCompte compte={c} />
                   <td>
                     {STATUTS[c.statut] ?? c.statut}
                     {p.invitations.has(c.id) && <> (lien valable jusqu’au {date(p.invitations.get(c.id) ?? null)})</>}

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { inArray } from 'drizzle-orm'
-import { accepterFormulaires } from '../../platform/http/formulaires.ts'
+import { accepterFormulaires, champ } from '../../platform/http/formulaires.ts'
 import { jetonDuFormulaire } from '../../platform/http/jeton.ts'
 import { lieux } from '../../platform/db/schema.ts'
 import type { Comptes } from '../service.ts'
@@ -16,7 +16,7 @@ import { pageTropDEssais } from './pages-communes.tsx'
 import { pageCompte, pageDoubleAuthentification } from './pages-compte.tsx'
 
 type Corps = Record<string, unknown>
-const texte = (v: unknown, max = 1000): string => (typeof v === 'string' ? v.slice(0, max) : '')
+const texte = champ
 const MESSAGES: Record<string, string> = {
   mot_de_passe: 'Votre mot de passe a été changé ; vos autres sessions ont été fermées.',
   totp: 'La double authentification est activée : un code vous sera demandé à chaque connexion.',

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { poserCookie } from '../../platform/http/cookies.ts'
 import { entetesDeLaReponse } from '../../platform/http/entetes.ts'
-import { accepterFormulaires } from '../../platform/http/formulaires.ts'
+import { accepterFormulaires, champ } from '../../platform/http/formulaires.ts'
 import { jetonDuFormulaire } from '../../platform/http/jeton.ts'
 import { inscrire } from '../../audit/journal.ts'
 import type { Comptes } from '../service.ts'
@@ -17,7 +17,7 @@ import { pageTropDEssais } from './pages-communes.tsx'
 import { pageCode, pageConnexion, pageDemandeEnvoyee, pageInvitation, pageLienInvalide, pageMotDePasseOublie, pageReinitialiser } from './pages-connexion.tsx'
 
 type Corps = Record<string, unknown>
-const texte = (v: unknown, max = 1000): string => (typeof v === 'string' ? v.slice(0, max) : '')
+const texte = champ
 const MESSAGES: Record<string, string> = {
   deconnecte: 'Vous êtes déconnecté.',
   partout: 'Toutes vos sessions ont été fermées.',

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { eq } from 'drizzle-orm'
 import type { Base } from '../../platform/db/database.ts'
 import { habilitations, lieux } from '../../platform/db/schema.ts'
-import { accepterFormulaires } from '../../platform/http/formulaires.ts'
+import { accepterFormulaires, champ } from '../../platform/http/formulaires.ts'
 import { jetonDuFormulaire } from '../../platform/http/jeton.ts'
 import { inscrire } from '../../audit/journal.ts'
 import { referentiel } from '../../territories/referentiel.ts'
@@ -21,7 +21,7 @@ import { avecNavigation, pageTropDEssais } from './pages-communes.tsx'
 import { pageEquipe } from './pages-administration.tsx'
 
 type Corps = Record<string, unknown>
-const texte = (v: unknown, max = 1000): string => (typeof v === 'string' ? v.slice(0, max) : '')
+const texte = champ
 const MESSAGES: Record<string, string> = { invite: 'L’invitation est envoyée.', retire: 'Le rôle est retiré.' }
 
 export function routesEquipe(app: FastifyInstance, options: { base: Base; comptes: Comptes }): void {

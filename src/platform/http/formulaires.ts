@@ -20,3 +20,6 @@ export function accepterFormulaires(instance: FastifyInstance): void {
   if (instance.hasContentTypeParser(FORMULAIRE)) return
   instance.addContentTypeParser(FORMULAIRE, { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, corps, fait) => fait(null, lireFormulaire(String(corps))))
 }
+
+/** A posted text field, cut to `max` characters; '' when absent or repeated (an array). */
+export const champ = (valeur: unknown, max = 1000): string => (typeof valeur === 'string' ? valeur.slice(0, max) : '')

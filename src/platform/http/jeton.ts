@@ -67,7 +67,8 @@ const ETATS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Refuses, before the route runs, every state-changing request without a valid token. */
 export function installerProtectionFormulaires(app: FastifyInstance, refuser: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>): void {
   app.addHook('preHandler', async (request, reply) => {
-    if (!ETATS.has(request.method) || request.routeOptions.config.jeton !== undefined) return
+    // no matched route (the 404 page, also reached by `callNotFound`) changes nothing
+    if (!ETATS.has(request.method) || request.routeOptions.url === undefined || request.routeOptions.config.jeton !== undefined) return
     const corps = request.body
     const recu = corps !== null && typeof corps === 'object' ? (corps as Record<string, unknown>).jeton : undefined
     if (!jetonAccepte(request, recu)) return refuser(request, reply)
