@@ -8,6 +8,7 @@ import { Bandeau } from '../platform/ui/avis.tsx'
 import { Bouton, BoutonsRadio, ChampCache, ChampTexte, ListeDeroulante, ZoneTexte } from '../platform/ui/formulaire.tsx'
 import { Pagination } from '../platform/ui/navigation.tsx'
 import { formaterDate } from './format.ts'
+import type { ScoreQualite } from '../quality/score.ts'
 import { LIBELLES_ACTIONS, type LigneJournal } from '../audit/journal.ts'
 import { LIBELLES_CHAMPS, type Champ } from '../places/standard/fields.ts'
 import { aLeRole, coordonneLieu, type Compte } from '../accounts/roles.ts'
@@ -110,6 +111,30 @@ export interface DonneesEdition {
   message?: string | undefined
   corrections?: ReadonlyArray<{ message: string }> | undefined
   aMettreAJour: boolean
+  /** The place's quality score and what would improve it (managers see it as they edit). */
+  qualite?: ScoreQualite | undefined
+}
+
+function QualiteDeLaFiche({ qualite }: { qualite: ScoreQualite }) {
+  const conseils = qualite.criteres.filter((c) => c.conseil !== null)
+  return (
+    <details class="fiche-section">
+      <summary>
+        Qualité de la fiche : {Math.round(qualite.score * 100)} %{conseils.length > 0 ? ` — ${conseils.length} conseil${conseils.length > 1 ? 's' : ''} pour l’améliorer` : ''}
+      </summary>
+      {conseils.length === 0 ? (
+        <p>La fiche est complète et à jour. Merci !</p>
+      ) : (
+        <ul>
+          {conseils.map((c) => (
+            <li>
+              <strong>{c.libelle}</strong> : {c.conseil}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  )
 }
 
 export function pageModifierLieu(d: DonneesEdition): OptionsPage {
@@ -169,6 +194,7 @@ export function pageModifierLieu(d: DonneesEdition): OptionsPage {
             )}
           </Bandeau>
         )}
+        {d.qualite && <QualiteDeLaFiche qualite={d.qualite} />}
         <FormulaireFiche {...d.fiche} action={`/espace/lieux/${lieu.uid}`} jeton={d.jeton} />
         {coordonne && (
           <details class="fiche-section">

@@ -13,6 +13,7 @@ import { historiqueDuLieu } from '../audit/journal.ts'
 import { lieuParUid } from '../places/registry/queries.ts'
 import { versLieu } from '../places/registry/rows.ts'
 import { aujourdhuiParis } from '../places/validation/date-maj.ts'
+import { scoreQualite } from '../quality/score.ts'
 import { referentiel } from '../territories/referentiel.ts'
 import type { Orientation } from '../orientation/service.ts'
 import { refuser } from '../accounts/http/garde.ts'
@@ -134,6 +135,7 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
         message: message(request),
         corrections: fiche?.corrections,
         aMettreAJour: lieu.dateMaj < seuilMiseAJour(aujourdhuiParis()),
+        qualite: actuel ? scoreQualite(actuel, aujourdhuiParis()) : undefined,
       })
       return afficher(request, reply, page, '/espace/lieux')
     }

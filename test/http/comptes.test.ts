@@ -130,7 +130,12 @@ describe('comptes : connexion, sessions, liens, double authentification', () => 
     expect(ok.headers.get('location')).toBe('/connexion?fait=cree')
     expect((await invitee.get(`/invitation?jeton=${lien}`)).status).toBe(410)
     const connectee = await seConnecter(s.url, { id: 0, courriel: 'ines@exemple.fr', motDePasse })
-    expect((await connectee.get(`/espace/lieux/${lieu}`)).status).toBe(200)
+    const fiche = await connectee.get(`/espace/lieux/${lieu}`)
+    expect(fiche.status).toBe(200)
+    // the manager sees the place's quality score and what would improve it, and the workspace's navigation above the title
+    const html = await fiche.text()
+    expect(texte(html)).toMatch(/Qualité de la fiche : \d+ %/)
+    expect(html.indexOf('class="barre-espace"')).toBeLessThan(html.indexOf('<h1>'))
   })
 
   it('un administrateur doit activer la double authentification ; ensuite le code est demandé et ne sert qu’une fois', async () => {

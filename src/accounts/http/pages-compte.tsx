@@ -35,9 +35,9 @@ export function pageCompte(d: DonneesCompte): OptionsPage {
     titre: 'Mon compte',
     enErreur: d.erreurs.length > 0,
     statut: d.erreurs.length > 0 ? 400 : 200,
+    avant: <NavigationEspace compte={compte} chemin="/compte" jeton={d.jeton} />,
     contenu: (
       <>
-        <NavigationEspace compte={compte} chemin="/compte" jeton={d.jeton} />
         <Confirmation message={d.message} />
         <ResumeErreurs erreurs={d.erreurs} />
         <ListeDescriptions

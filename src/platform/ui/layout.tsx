@@ -21,6 +21,8 @@ export interface PropsPage {
   fil?: readonly Miette[] | undefined
   /** Shown under the `h1`. */
   chapo?: ComponentChildren
+  /** Shown above the `h1`, inside the main content (the workspace's navigation). */
+  avant?: ComponentChildren
   /** URLs of progressive-enhancement scripts (hashed assets), loaded with `defer`. */
   scripts?: readonly string[] | undefined
   /** Class of `<body>`, for a page with its own print layout (`feuille-a4`). */
@@ -42,7 +44,7 @@ function Tete({ titre, scripts }: { titre: string; scripts?: readonly string[] |
   )
 }
 
-export function Page({ contexte, titre, titreDocument, enErreur, fil, chapo, scripts, classe, children }: PropsPage) {
+export function Page({ contexte, titre, titreDocument, enErreur, fil, chapo, avant, scripts, classe, children }: PropsPage) {
   const titreComplet = `${enErreur ? 'Erreur : ' : ''}${titreDocument ?? titre} — ${contexte.nomTerritoire}`
   return (
     <html lang="fr">
@@ -52,6 +54,7 @@ export function Page({ contexte, titre, titreDocument, enErreur, fil, chapo, scr
         <EnTete contexte={contexte} />
         <main id={ID_CONTENU} tabIndex={-1}>
           <div class="conteneur">
+            {avant}
             {fil && fil.length > 0 && <FilAriane miettes={fil} />}
             <h1>{titre}</h1>
             {chapo}
