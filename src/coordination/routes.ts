@@ -2,7 +2,8 @@
  * The coordination routes (`/coordination…`), reserved to administrators and coordinators:
  * overview, review queue with decisions, undoing merges, download of an
  * import's rejected rows, places to update, a place's quality score with its advice. Forms post with an anti-forgery token, then redirect. A coordinator decides
- * only on pairs and merges whose places are all in their territory (403 otherwise).
+ * only on pairs and merges whose places are all in their territory, and reads the quality of
+ * its own places only (403 otherwise); the lists (sources, queue, merges) show the instance.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Base } from '../platform/db/database.ts'
@@ -134,6 +135,7 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
       if (!/^[1-9]\d{0,14}$/.test(request.params.uid)) return reply.callNotFound()
       const lieu = await lieuParUid(base.db, Number(request.params.uid))
       if (!lieu || lieu.statut !== 'publie') return reply.callNotFound()
+      if (!coordonneLieu(request.compte as Compte, lieu)) return refuser(reply)
       const qualite = scoreQualite(versLieu(lieu), aujourdhuiParis())
       return afficher(request, reply, (await chargerPages()).pageQualiteDuLieu({ uid: lieu.uid, nom: lieu.nom, commune: lieu.commune, dateMaj: lieu.date_maj }, qualite))
     })

@@ -118,7 +118,7 @@ const MATRICE: Record<string, Ligne> = {
   'POST /coordination/doublons/:id': { chemin: (f) => `/coordination/doublons/${f.paire}`, corps: { decision: 'differents' }, attendu: ['C', 'S', 'S', 'R', 'R', 'R', 'R'] },
   'POST /coordination/fusions/:id/annuler': { chemin: () => '/coordination/fusions/999999/annuler', attendu: ['C', 'S', 'S', 'S', 'R', 'R', 'R'] },
   'GET /coordination/imports/:id/rejets.csv': { chemin: (f) => `/coordination/imports/${f.importId}/rejets.csv`, attendu: COORDONNENT },
-  'GET /coordination/lieux/:uid': { chemin: (f) => `/coordination/lieux/${f.lieu}`, attendu: COORDONNENT },
+  'GET /coordination/lieux/:uid': { chemin: (f) => `/coordination/lieux/${f.lieu}`, attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
   'GET /coordination/a-mettre-a-jour': { chemin: () => '/coordination/a-mettre-a-jour', attendu: COORDONNENT },
 }
 
