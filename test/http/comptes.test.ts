@@ -133,9 +133,9 @@ describe('comptes : connexion, sessions, liens, double authentification', () => 
     const fiche = await connectee.get(`/espace/lieux/${lieu}`)
     expect(fiche.status).toBe(200)
     // the manager sees the place's quality score and what would improve it, and the workspace's navigation above the title
-    const html = await fiche.text()
-    expect(texte(html)).toMatch(/Qualité de la fiche : \d+ %/)
-    expect(html.indexOf('class="barre-espace"')).toBeLessThan(html.indexOf('<h1>'))
+    const pageFiche = await fiche.text()
+    expect(texte(pageFiche)).toMatch(/Qualité de la fiche : \d+ %/)
+    expect(pageFiche.indexOf('class="barre-espace"')).toBeLessThan(pageFiche.indexOf('<h1>'))
   })
 
   it('un administrateur doit activer la double authentification ; ensuite le code est demandé et ne sert qu’une fois', async () => {
