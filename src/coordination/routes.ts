@@ -2,8 +2,9 @@
  * The coordination routes (`/coordination…`), reserved to administrators and coordinators:
  * overview, review queue with decisions, undoing merges, download of an
  * import's rejected rows, places to update, a place's quality score with its advice. Forms post with an anti-forgery token, then redirect. A coordinator decides
- * only on pairs and merges whose places are all in their territory, and reads the quality of
- * its own places only (403 otherwise); the lists (sources, queue, merges) show the instance.
+ * only on pairs and merges whose places are all in their territory, sees only those in the
+ * queue and the merges, and reads the quality of its own places only (403 otherwise); sources,
+ * imports and the quality distribution are the instance's.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Base } from '../platform/db/database.ts'
@@ -17,6 +18,7 @@ import { refuser } from '../accounts/http/garde.ts'
 import { avecNavigation } from '../accounts/http/pages-communes.tsx'
 import type { OptionsPage } from '../platform/http/page.ts'
 import { inscrire } from '../audit/journal.ts'
+import { perimetre } from '../workspace/requetes.ts'
 import { annuler, compterAExaminer, deciderPaire, fileDExamen, fusionsEnVigueur, lieuxConcernes, PaireIntrouvableError } from '../dedup/examen.ts'
 import { FusionIntrouvableError } from '../dedup/fusion.ts'
 import { BOM, rapportCsv } from '../places/io/rapport.ts'
@@ -68,9 +70,9 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
     coordination.get(CHEMIN, async (request, reply) => {
       const [sources, paires, aExaminer, fusions, etatQualite] = await Promise.all([
         registreDesSources(base.db),
-        fileDExamen(base.db, 5),
-        compterAExaminer(base.db),
-        fusionsEnVigueur(base.db, 10),
+        fileDExamen(base.db, 5, 0, perimetre(request.compte as Compte)),
+        compterAExaminer(base.db, perimetre(request.compte as Compte)),
+        fusionsEnVigueur(base.db, 10, 0, perimetre(request.compte as Compte)),
         qualite.lire(),
       ])
       const jeton = jetonDuFormulaire(request, reply)
@@ -79,10 +81,10 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
 
     coordination.get<{ Querystring: { page?: string } }>(`${CHEMIN}/doublons`, async (request, reply) => {
       const page = /^\d{1,6}$/.test(request.query.page ?? '') ? Math.max(1, Number(request.query.page)) : 1
-      const total = await compterAExaminer(base.db)
+      const total = await compterAExaminer(base.db, perimetre(request.compte as Compte))
       const pages = Math.max(1, Math.ceil(total / PAR_PAGE))
       if (page > pages) return reply.redirect(`${CHEMIN}/doublons?page=${pages}`, 303)
-      const paires = await fileDExamen(base.db, PAR_PAGE, (page - 1) * PAR_PAGE)
+      const paires = await fileDExamen(base.db, PAR_PAGE, (page - 1) * PAR_PAGE, perimetre(request.compte as Compte))
       return afficher(request, reply, (await chargerPages()).pageDoublons(paires, total, page, pages, jetonDuFormulaire(request, reply), message(request)))
     })
 

@@ -4,7 +4,7 @@
  * deciding « même lieu » (the places are merged) or « lieux différents » (never merged), and
  * the merges in force, which can be undone.
  */
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { Base, Db } from '../platform/db/database.ts'
 import { enregistrerDecision } from './decisions.ts'
 import { annulerFusion, fusionnerLieux } from './fusion.ts'
@@ -42,15 +42,28 @@ async function lieuxDesCles(db: Db, cles: readonly string[]): Promise<Map<string
   )
 }
 
-export async function compterAExaminer(db: Db): Promise<number> {
-  const { rows } = (await db.execute(sql`select count(*)::int as n from paires where statut = 'a_examiner'`)) as unknown as { rows: Array<{ n: number }> }
+/**
+ * A condition on `lieux` (a coordinator's territory) that the place of the record `cle` must
+ * meet; the record is found by its primary key (source, id), the source by the key's prefix.
+ */
+const dansLePerimetre = (cle: SQL, perimetre: SQL): SQL => sql`exists (
+  select 1 from sources s join source_records r on r.source_id = s.id and r.record_id = substr(${cle}, length(s.name) + 2)
+  join lieux on lieux.uid = r.lieu_uid
+  where left(${cle}, length(s.name) + 1) = s.name || ':' and ${perimetre})`
+
+/** Pairs of the queue whose two places are both within `perimetre` (all pairs without it). */
+const filtrePaires = (perimetre: SQL | undefined): SQL =>
+  perimetre ? sql`and ${dansLePerimetre(sql.raw('paires.cle_a'), perimetre)} and ${dansLePerimetre(sql.raw('paires.cle_b'), perimetre)}` : sql``
+
+export async function compterAExaminer(db: Db, perimetre?: SQL): Promise<number> {
+  const { rows } = (await db.execute(sql`select count(*)::int as n from paires where statut = 'a_examiner' ${filtrePaires(perimetre)}`)) as unknown as { rows: Array<{ n: number }> }
   return rows[0]?.n ?? 0
 }
 
-/** Pairs waiting for a decision, the most likely duplicates first. */
-export async function fileDExamen(db: Db, limite = 20, decalage = 0): Promise<PaireEnExamen[]> {
+/** Pairs waiting for a decision, the most likely duplicates first (those within `perimetre`, a condition on `lieux`). */
+export async function fileDExamen(db: Db, limite = 20, decalage = 0, perimetre?: SQL): Promise<PaireEnExamen[]> {
   const { rows } = (await db.execute(sql`
-    select id, score, raisons, cle_a, cle_b from paires where statut = 'a_examiner'
+    select id, score, raisons, cle_a, cle_b from paires where statut = 'a_examiner' ${filtrePaires(perimetre)}
     order by score desc, id limit ${limite} offset ${decalage}`)) as unknown as { rows: Array<{ id: number; score: number; raisons: Raison[]; cle_a: string; cle_b: string }> }
   const lieux = await lieuxDesCles(db, rows.flatMap((r) => [r.cle_a, r.cle_b]))
   return rows.map((r) => ({ id: r.id, score: r.score, raisons: r.raisons, a: lieux.get(r.cle_a) ?? null, b: lieux.get(r.cle_b) ?? null }))
@@ -91,11 +104,13 @@ export interface FusionEnVigueur {
   absorbe: { uid: number; nom: string; commune: string }
 }
 
-export async function fusionsEnVigueur(db: Db, limite = 20, decalage = 0): Promise<FusionEnVigueur[]> {
+/** Merges in force, the newest first (those whose surviving place is within `perimetre`, a condition on `lieux`). */
+export async function fusionsEnVigueur(db: Db, limite = 20, decalage = 0, perimetre?: SQL): Promise<FusionEnVigueur[]> {
+  const filtre = perimetre ? sql`and exists (select 1 from lieux where lieux.uid = f.lieu_uid and ${perimetre})` : sql``
   const { rows } = (await db.execute(sql`
     select f.id, f.mode, f.score, f.raisons, f.faite_le, c.uid as c_uid, c.nom as c_nom, c.commune as c_commune, a.uid as a_uid, a.nom as a_nom, a.commune as a_commune
     from fusions f join lieux c on c.uid = f.lieu_uid join lieux a on a.uid = f.absorbe_uid
-    where f.annulee_le is null order by f.faite_le desc, f.id desc limit ${limite} offset ${decalage}`)) as unknown as {
+    where f.annulee_le is null ${filtre} order by f.faite_le desc, f.id desc limit ${limite} offset ${decalage}`)) as unknown as {
     rows: Array<{ id: number; mode: string; score: number; raisons: Raison[]; faite_le: string | Date; c_uid: number; c_nom: string; c_commune: string; a_uid: number; a_nom: string; a_commune: string }>
   }
   return rows.map((r) => ({

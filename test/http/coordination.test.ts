@@ -55,7 +55,7 @@ describe('pages de coordination', () => {
     await serveur?.fermer()
   })
 
-  it('anonyme : vers la connexion ; gestionnaire : 403 ; coordinateur d’un autre territoire : 403 sur les paires et fusions de la Savoie', async () => {
+  it('anonyme : vers la connexion ; gestionnaire : 403 ; coordinateur d’un autre territoire : ne voit pas les paires et fusions de la Savoie, 403 s’il les vise', async () => {
     const anonyme = await fetch(`${serveur.url}/coordination/doublons?page=1`, { redirect: 'manual' })
     expect(anonyme.status).toBe(303)
     expect(anonyme.headers.get('location')).toBe(`/connexion?retour=${encodeURIComponent('/coordination/doublons?page=1')}`)
@@ -68,10 +68,15 @@ describe('pages de coordination', () => {
     expect(refuse.html).toContain('Accès refusé')
     expect((await gestionnaire.get('/coordination/a-mettre-a-jour')).status).toBe(403)
 
-    // the overview is readable, but its pair and its merge are in Savoie: both refused, nothing changes
+    // the overview is readable without Savoie's pair and merge; aimed at directly, both are refused and nothing changes
     const page = await lire(isere, '/coordination')
     expect(page.statut).toBe(200)
-    const [paire, fusion] = [actionPaire(page.html), actionFusion(page.html)]
+    expect(page.html).toContain('Doublons à examiner (0)')
+    expect(actionPaire(page.html)).toBe('')
+    expect(actionFusion(page.html)).toBe('')
+    expect((await lire(isere, '/coordination/doublons')).html).not.toContain('/coordination/doublons/')
+    const savoieAvant = await lire(savoie, '/coordination')
+    const [paire, fusion] = [actionPaire(savoieAvant.html), actionFusion(savoieAvant.html)]
     expect(paire).not.toBe('')
     expect(fusion).not.toBe('')
     const decision = await isere.post(paire, { decision: 'meme_lieu', retour: '/coordination' }, { depuis: '/coordination' })
