@@ -66,6 +66,9 @@ export function PiedDePage({ contexte }: { contexte: ContextePage }) {
     <footer class="pied">
       <div class="conteneur">
         <p>{contexte.nomTerritoire} — organisation territoriale de l'inclusion numérique.</p>
+        <p>
+          Vous gérez un lieu ou coordonnez le territoire ? <a href="/espace">Espace professionnel</a>
+        </p>
         <p class="discret">
           Service propulsé par Aiguillage, logiciel libre (licence AGPL-3.0). Les lieux sont décrits selon le schéma national des
           lieux de médiation numérique et réutilisables librement : <a href="/api">données ouvertes et API</a>.
