@@ -204,3 +204,25 @@ describe('comptes : connexion, sessions, liens, double authentification', () => 
     expect(journal).not.toContain('aiguillage_session')
   })
 })
+
+describe('limite par adresse', () => {
+  it('après 20 échecs depuis une même adresse, sur des comptes différents, même un bon mot de passe attend (429)', async () => {
+    const s = await demarrer({ nombre: 0 })
+    try {
+      const compte = await creerCompte(s.base, 'nina@exemple.fr', [{ role: 'administrateur' }])
+      const nav = navigateur(s.url)
+      for (let i = 0; i < 20; i++) {
+        const r = await nav.post('/connexion', { courriel: `personne${i}@exemple.fr`, mot_de_passe: 'essai au hasard' }, { depuis: '/connexion' })
+        expect(r.status).toBe(401)
+      }
+      const r = await nav.post('/connexion', { courriel: compte.courriel, mot_de_passe: compte.motDePasse }, { depuis: '/connexion' })
+      expect(r.status).toBe(429)
+      expect(r.headers.get('retry-after')).toMatch(/^\d+$/)
+      // the counters hold no e-mail and no address in clear
+      const { rows } = (await s.base.db.execute(sql`select string_agg(cle, ' ') as cles from limites`)) as unknown as { rows: Array<{ cles: string }> }
+      expect(rows[0]?.cles).not.toMatch(/@|127\.0\.0\.1/)
+    } finally {
+      await s.fermer()
+    }
+  })
+})
