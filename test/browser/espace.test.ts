@@ -9,30 +9,20 @@
  * save, and find the change on the public page and in the place's history.
  */
 import { AxeBuilder } from '@axe-core/playwright'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { enregistrerSignalement } from '../../src/orientation/signalements.ts'
 import { importer } from '../../src/places/registry/import.ts'
 import { creerCompte, seConnecter, type CompteDeTest } from '../support/comptes.ts'
 import { demarrer, type ServeurDeTest } from '../http/serveur-de-test.ts'
-import { CHROMIUM_PRESENT, lancerChromium, titreNavigateur } from './chromium.ts'
+import { CHROMIUM_PRESENT, lancerChromium, titreNavigateur, avecSession } from './chromium.ts'
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 /** The place the manager edits: no hours yet, so Monday's slot is the whole OSM value. */
 const LIEU = {
   id: 'essai-1', nom: 'Médiathèque de l’Essai', commune: 'Chambéry', code_postal: '73000', adresse: '12 place Saint-Léger',
   latitude: 45.5646, longitude: 5.9203, date_maj: '2024-05-02', telephone: '+33479000001', services: 'Aide aux démarches administratives',
-}
-
-/** Gives the browser context the cookies of a session opened by `seConnecter`. */
-async function avecSession(contexte: BrowserContext, url: string, cookie: string): Promise<void> {
-  const cookies = cookie
-    .split(';')
-    .map((morceau) => morceau.trim())
-    .filter((morceau) => morceau.includes('='))
-    .map((morceau) => ({ name: morceau.slice(0, morceau.indexOf('=')), value: morceau.slice(morceau.indexOf('=') + 1), url }))
-  await contexte.addCookies(cookies)
 }
 
 describe.skipIf(!CHROMIUM_PRESENT)(titreNavigateur('espace professionnel dans Chromium'), () => {
