@@ -11,6 +11,7 @@ import { deposerCourriel } from '../mail/boite.ts'
 import type { Courriel } from '../mail/courriel.ts'
 import { hacherMotDePasse, problemeMotDePasse, verifierMotDePasse, verifierSansCompte } from './secrets/mot-de-passe.ts'
 import { nouveauSecretTotp, verifierTotp } from './secrets/totp.ts'
+import { chiffrer, dechiffrer } from './secrets/chiffrement.ts'
 import { LIBELLES_ROLES, type Compte } from './roles.ts'
 import type { IdentiteExterne } from './identite.ts'
 import {
@@ -36,6 +37,8 @@ export interface OptionsComptes {
   nomTerritoire: string
   /** Called after an e-mail is deposited in the outbox (sends it when SMTP is configured). */
   courrielDepose?: () => void
+  /** Key encrypting the TOTP secrets at rest (`AIGUILLAGE_CLE_SECRETS`); absent: stored as they are. */
+  cleSecrets?: Buffer | undefined
 }
 
 export type ResultatConnexion =
@@ -118,7 +121,7 @@ export class Comptes {
     if (secondes > 0) return { type: 'attente', secondes }
     const compte = await compteParId(this.db, session.utilisateurId)
     if (!compte || compte.statut !== 'actif' || !compte.totpActif || !compte.totpSecret) return { type: 'refusee' }
-    const pas = verifierTotp(compte.totpSecret, code, maintenant, compte.totpDernierPas)
+    const pas = verifierTotp(dechiffrer(compte.totpSecret, this.options.cleSecrets), code, maintenant, compte.totpDernierPas)
     if (pas === undefined || !(await consommerPasTotp(this.db, compte.id, pas))) {
       await compter(this.db, REGLES.codeParCompte, cle)
       return { type: 'refusee' }
@@ -294,9 +297,9 @@ export class Comptes {
   /** A new TOTP secret waiting for its first code (not active until confirmed). */
   async preparerTotp(compte: Compte): Promise<string> {
     const ligne = await compteParId(this.db, compte.id)
-    if (ligne?.totpSecret && !ligne.totpActif) return ligne.totpSecret
+    if (ligne?.totpSecret && !ligne.totpActif) return dechiffrer(ligne.totpSecret, this.options.cleSecrets)
     const secret = nouveauSecretTotp()
-    await enregistrerTotp(this.db, compte.id, { totpSecret: secret, totpActif: false, totpDernierPas: null })
+    await enregistrerTotp(this.db, compte.id, { totpSecret: chiffrer(secret, this.options.cleSecrets), totpActif: false, totpDernierPas: null })
     return secret
   }
 
@@ -304,7 +307,7 @@ export class Comptes {
   async activerTotp(compte: Compte, code: string, adresseIp: string, maintenant = Date.now()): Promise<boolean> {
     const ligne = await compteParId(this.db, compte.id)
     if (!ligne?.totpSecret || ligne.totpActif) return false
-    const pas = verifierTotp(ligne.totpSecret, code, maintenant, null)
+    const pas = verifierTotp(dechiffrer(ligne.totpSecret, this.options.cleSecrets), code, maintenant, null)
     if (pas === undefined) return false
     await enregistrerTotp(this.db, compte.id, { totpActif: true, totpDernierPas: pas })
     await inscrire(this.db, acteurDe(compte, adresseIp), { action: 'compte.totp_active', objetType: 'compte', objetId: compte.id })

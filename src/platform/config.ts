@@ -44,6 +44,11 @@ export interface Config {
   smtpUrl: string | undefined
   /** Sender of e-mails (`AIGUILLAGE_COURRIEL_EXPEDITEUR`). */
   expediteur: string
+  /**
+   * Key encrypting the TOTP secrets in the database (`AIGUILLAGE_CLE_SECRETS`, 32 bytes in
+   * base64, e.g. `openssl rand -base64 32`); absent: they are stored as they are.
+   */
+  cleSecrets: Buffer | undefined
 }
 
 function entier(env: NodeJS.ProcessEnv, nom: string, defaut: number, min: number, max: number): number {
@@ -54,6 +59,12 @@ function entier(env: NodeJS.ProcessEnv, nom: string, defaut: number, min: number
     throw new Error(`La variable d'environnement ${nom} vaut « ${brut} » : un nombre entier entre ${min} et ${max} est attendu.`)
   }
   return valeur
+}
+
+function cleSecrets(texte: string): Buffer {
+  const cle = Buffer.from(texte, 'base64')
+  if (cle.length !== 32) throw new Error("La variable d'environnement AIGUILLAGE_CLE_SECRETS doit contenir 32 octets encodés en base64 (par exemple : openssl rand -base64 32).")
+  return cle
 }
 
 function urlPublique(env: NodeJS.ProcessEnv): string {
@@ -85,5 +96,6 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     urlPublique: urlPublique(env),
     smtpUrl: env.AIGUILLAGE_SMTP_URL || undefined,
     expediteur: env.AIGUILLAGE_COURRIEL_EXPEDITEUR || 'Aiguillage <ne-pas-repondre@aiguillage.invalid>',
+    cleSecrets: env.AIGUILLAGE_CLE_SECRETS ? cleSecrets(env.AIGUILLAGE_CLE_SECRETS) : undefined,
   }
 }

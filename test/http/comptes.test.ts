@@ -226,3 +226,25 @@ describe('limite par adresse', () => {
     }
   })
 })
+
+describe('secrets TOTP chiffrés au repos (AIGUILLAGE_CLE_SECRETS)', () => {
+  it('la base ne garde que le secret chiffré, et la connexion avec le code fonctionne', async () => {
+    const s = await demarrer({ nombre: 0, env: { AIGUILLAGE_CLE_SECRETS: Buffer.alloc(32, 7).toString('base64') } })
+    try {
+      const admin = await creerCompte(s.base, 'olga@exemple.fr', [{ role: 'administrateur' }])
+      const nav = await seConnecter(s.url, admin)
+      const html = await (await nav.get('/compte/double-authentification')).text()
+      const cle = (html.match(/<code class="code">([A-Z2-7 ]+)<\/code>/)?.[1] ?? '').replace(/ /g, '')
+      expect(cle).toMatch(/^[A-Z2-7]{32}$/)
+      const maintenant = Date.now()
+      const r = await nav.post('/compte/double-authentification', { code: codeTotp(cle, pasTotp(maintenant)) }, { jeton: jetonDeLaPage(html) })
+      expect(r.headers.get('location')).toBe('/compte?fait=totp')
+      const { rows } = (await s.base.db.execute(sql`select totp_secret from utilisateurs where id = ${admin.id}`)) as unknown as { rows: Array<{ totp_secret: string }> }
+      expect(rows[0]?.totp_secret).toMatch(/^v1:/)
+      expect(rows[0]?.totp_secret).not.toContain(cle)
+      await seConnecter(s.url, { ...admin, totpSecret: cle }, maintenant + 30_000)
+    } finally {
+      await s.fermer()
+    }
+  })
+})

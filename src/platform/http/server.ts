@@ -108,7 +108,7 @@ export async function creerServeur(options: OptionsServeur): Promise<FastifyInst
   const securise = config.urlPublique.startsWith('https://')
   installerGarde(app, { db: base.db, securise })
   installerProtectionFormulaires(app, async (_request, reply) => reply.page(pageFormulaireExpire()))
-  const comptes = new Comptes({ db: base.db, urlPublique: config.urlPublique, nomTerritoire: config.nomTerritoire, courrielDepose: () => facteur.signaler() })
+  const comptes = new Comptes({ db: base.db, urlPublique: config.urlPublique, nomTerritoire: config.nomTerritoire, courrielDepose: () => facteur.signaler(), cleSecrets: config.cleSecrets })
 
   app.get('/sante', { config: { acces: 'public' } }, async (_request, reply) => {
     reply.header('cache-control', 'no-store')
