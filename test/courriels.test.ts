@@ -220,8 +220,17 @@ pourChaqueMoteur('boîte d’envoi et facteur', (moteur) => {
       expect(ligne?.erreur).toBe('Le serveur SMTP a refusé le destinataire (550).')
       expect(ligne?.erreur).not.toMatch(/refuse\.martin|exemple/)
       expect((await courrielParId(base.db, accepte))?.texte).toBeNull()
-      // tried again until the fifth attempt, then left alone
-      for (let i = 2; i <= 5; i++) expect(await facteur.distribuer()).toEqual({ envoyes: 0, echecs: 1 })
+      // not tried again at once: after n failures it waits (4ⁿ − 1) minutes from its creation
+      expect(await facteur.distribuer()).toEqual({ envoyes: 0, echecs: 0 })
+      const vieillir = (minutes: number) => base.db.update(courriels).set({ creeLe: sql`now() - ${minutes} * interval '1 minute'` }).where(eq(courriels.id, refuse))
+      await vieillir(2)
+      expect(await facteur.distribuer()).toEqual({ envoyes: 0, echecs: 0 })
+      // then tried again until the fifth attempt, then left alone
+      for (const [i, attente] of [3, 15, 63, 255].entries()) {
+        await vieillir(attente)
+        expect(await facteur.distribuer(), `tentative ${i + 2}`).toEqual({ envoyes: 0, echecs: 1 })
+      }
+      await vieillir(100_000)
       expect(await facteur.distribuer()).toEqual({ envoyes: 0, echecs: 0 })
       expect(await courrielParId(base.db, refuse)).toMatchObject({ tentatives: 5, envoyeLe: null, texte: INVITATION.texte })
     } finally {
@@ -315,7 +324,8 @@ pourChaqueMoteur('boîte d’envoi et facteur', (moteur) => {
 
   it('un envoi abandonné par un serveur arrêté est repris après quinze minutes, comme une tentative', async () => {
     const id = await deposerCourriel(base.db, INVITATION)
-    await base.db.update(courriels).set({ envoyeLe: sql`now() - interval '20 minutes'` }).where(eq(courriels.id, id))
+    // claimed 20 minutes ago (and created before, so that its attempt is due again)
+    await base.db.update(courriels).set({ envoyeLe: sql`now() - interval '20 minutes'`, creeLe: sql`now() - interval '30 minutes'` }).where(eq(courriels.id, id))
     const recent = await deposerCourriel(base.db, { ...INVITATION, destinataire: 'en.cours@exemple.fr' })
     await base.db.update(courriels).set({ envoyeLe: sql`now() - interval '1 minute'` }).where(eq(courriels.id, recent))
     const envois: string[] = []

@@ -175,6 +175,12 @@ export function expediteurSmtp(url: string, de: string): Expediteur {
 const LOT = 50
 /** After this many failed attempts an e-mail is no longer tried (it stays readable in the outbox). */
 const TENTATIVES_MAX = 5
+/**
+ * Back-off between attempts, counted from the e-mail's creation: after n failures it waits
+ * (4ⁿ − 1) minutes — 3 min, 15 min, 1 h 03, 4 h 15 — so that a server greylisting or briefly
+ * down does not use up the attempts within minutes.
+ */
+const ATTENTE = sql`(power(4, ${courriels.tentatives}) - 1) * interval '1 minute'`
 /** A claim older than this, with its text still there, was left by a process stopped while sending. */
 const CLAIM_PERIME = sql`now() - interval '15 minutes'`
 
@@ -305,7 +311,7 @@ export class Facteur {
     const libre = this.#db
       .select({ id: courriels.id })
       .from(courriels)
-      .where(and(isNull(courriels.envoyeLe), isNotNull(courriels.texte), lt(courriels.tentatives, TENTATIVES_MAX), gt(courriels.id, apres)))
+      .where(and(isNull(courriels.envoyeLe), isNotNull(courriels.texte), lt(courriels.tentatives, TENTATIVES_MAX), gt(courriels.id, apres), sql`${courriels.creeLe} + ${ATTENTE} <= now()`))
       .orderBy(asc(courriels.id))
       .limit(1)
       .for('update', { skipLocked: true })
