@@ -114,3 +114,31 @@ pourChaqueMoteur('connexion par un fournisseur d’identité (couture OpenID Con
     }
   })
 })
+
+pourChaqueMoteur('invitations de personnes déjà inscrites', (moteur) => {
+  it('un compte actif reçoit le nouveau rôle et un courriel sans lien ; un compte désactivé reçoit le rôle, aucun courriel', async () => {
+    const base = await moteur.ouvrir()
+    try {
+      const { Comptes } = await import('../src/accounts/service.ts')
+      const comptes = new Comptes({ db: base.db, urlPublique: 'https://inclusion.exemple.fr', nomTerritoire: 'Savoie' })
+      const actif = await creerOuRetrouver(base.db, 'pia@exemple.fr', 'Pia')
+      const desactive = await creerOuRetrouver(base.db, 'quentin@exemple.fr', 'Quentin')
+      await base.db.execute(sql`update utilisateurs set statut = 'actif', mot_de_passe = 'x' where id = ${actif.id}`)
+      await base.db.execute(sql`update utilisateurs set statut = 'desactive', mot_de_passe = 'x' where id = ${desactive.id}`)
+      for (const courriel of ['pia@exemple.fr', 'quentin@exemple.fr']) {
+        expect(await comptes.inviter(ACTEUR, { courriel, nom: '' }, { role: 'coordinateur', territoire: 'departement:73' }, 'Savoie')).toEqual({ type: 'ok' })
+      }
+      const [pour] = await courrielsRecents(base.db, { destinataire: 'pia@exemple.fr' })
+      expect(pour?.sujet).toContain('Nouveau rôle')
+      expect(pour?.texte).not.toContain('jeton=')
+      expect(await courrielsRecents(base.db, { destinataire: 'quentin@exemple.fr' })).toEqual([])
+      const { rows } = (await base.db.execute(sql`select count(*)::int as n from habilitations where role = 'coordinateur'`)) as unknown as { rows: Array<{ n: number }> }
+      expect(rows[0]?.n).toBe(2)
+      // the same invitation again adds nothing and sends nothing
+      await comptes.inviter(ACTEUR, { courriel: 'pia@exemple.fr', nom: '' }, { role: 'coordinateur', territoire: 'departement:73' }, 'Savoie')
+      expect(await courrielsRecents(base.db, { destinataire: 'pia@exemple.fr' })).toHaveLength(1)
+    } finally {
+      await base.fermer()
+    }
+  })
+})

@@ -239,7 +239,7 @@ export class Comptes {
           },
           tx,
         )
-      } else if (ajoute) {
+      } else if (ajoute && compte.statut === 'actif') {
         await this.envoyer(
           {
             destinataire: courriel,
