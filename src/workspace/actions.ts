@@ -69,3 +69,34 @@ export async function envoyerRappel(
   if (resultat.type === 'envoye') options.courrielDepose?.()
   return resultat
 }
+
+export interface BilanRappels {
+  /** Places whose managers were reminded. */
+  lieux: number
+  destinataires: number
+  /** Places without any manager (invite one from the place's page). */
+  sansGestionnaire: number
+  /** Places reminded less than a week ago. */
+  tropTot: number
+}
+
+/** Reminds the managers of each given place (the stale places of a coordinator's scope), each with the weekly limit. */
+export async function envoyerRappels(
+  base: Base,
+  acteur: Acteur,
+  lieux: ReadonlyArray<{ uid: number; nom: string; dateMaj: string }>,
+  options: { urlPublique: string; nomTerritoire: string; courrielDepose?: () => void },
+): Promise<BilanRappels> {
+  const bilan: BilanRappels = { lieux: 0, destinataires: 0, sansGestionnaire: 0, tropTot: 0 }
+  for (const lieu of lieux) {
+    const { courrielDepose: _signaler, ...sansSignal } = options
+    const r = await envoyerRappel(base, acteur, lieu, sansSignal)
+    if (r.type === 'envoye') {
+      bilan.lieux++
+      bilan.destinataires += r.destinataires
+    } else if (r.type === 'sans_gestionnaire') bilan.sansGestionnaire++
+    else bilan.tropTot++
+  }
+  if (bilan.destinataires > 0) options.courrielDepose?.()
+  return bilan
+}

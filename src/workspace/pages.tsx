@@ -52,18 +52,27 @@ export function pageTableauDeBord(compte: Compte, n: { lieux: number; aValider: 
 
 const FILTRES: Record<FiltreLieux, string> = { tous: 'Tous', a_valider: 'À valider', a_mettre_a_jour: 'À mettre à jour' }
 
-export function pageLieux(p: { compte: Compte; lieux: LieuDeLEspace[]; total: number; filtre: FiltreLieux; q: string; page: number; pages: number }): OptionsPage {
+export function pageLieux(p: { compte: Compte; lieux: LieuDeLEspace[]; total: number; filtre: FiltreLieux; q: string; page: number; pages: number; jeton: string; message?: string | undefined }): OptionsPage {
+  const relancer = p.filtre === 'a_mettre_a_jour' && p.total > 0 && (aLeRole(p.compte, 'administrateur') || aLeRole(p.compte, 'coordinateur'))
   const lien = (page: number) => `/espace/lieux?filtre=${p.filtre}${p.q ? `&q=${encodeURIComponent(p.q)}` : ''}&page=${page}`
   return {
     titre: 'Lieux',
     titreDocument: `Lieux — ${FILTRES[p.filtre]}${p.page > 1 ? ` — page ${p.page}` : ''}`,
     contenu: (
       <>
+        <Confirmation message={p.message} />
         <p>
           <a class="bouton" href="/espace/lieux/nouveau">
             Proposer un nouveau lieu
           </a>
         </p>
+        {relancer && (
+          <form method="post" action="/espace/rappels" aria-label="Relancer les gestionnaires">
+            <ChampCache nom="jeton" valeur={p.jeton} />
+            <p>Un courriel demande aux gestionnaires de chacune de ces fiches de la vérifier (une fois par semaine au plus pour une même fiche).</p>
+            <Bouton secondaire>Relancer les gestionnaires des {p.total} fiche(s) à mettre à jour</Bouton>
+          </form>
+        )}
         <form method="get" action="/espace/lieux" class="recherche" aria-label="Filtrer les lieux">
           <ListeDeroulante id="filtre" nom="filtre" libelle="Afficher" valeur={p.filtre} options={Object.entries(FILTRES).map(([valeur, libelle]) => ({ valeur, libelle }))} />
           <ChampTexte id="q" nom="q" type="search" libelle="Nom, commune ou code postal" valeur={p.q} />

@@ -25,7 +25,7 @@ import { depuisOsm, sansFermeturesPassees } from './horaires/modele.ts'
 import { apercuOuverture } from './horaires/apercu.ts'
 import { lireFiche, valeursDepuisLieu } from './fiche/lecture.ts'
 import { deciderLieu, LieuIntrouvableError, modifierLieu, proposerLieu } from './ecriture.ts'
-import { envoyerRappel, traiterSignalement } from './actions.ts'
+import { envoyerRappel, envoyerRappels, traiterSignalement } from './actions.ts'
 import { pageHistorique, pageLieux, pageModifierLieu, pageNouveauLieu, pageSignalements, pageTableauDeBord } from './pages.tsx'
 import { compteurs, lieuxVisibles, seuilMiseAJour, signalementParId, signalementsVisibles, situerLieu, STATUTS_SIGNALEMENT, type FiltreLieux, type StatutSignalement } from './requetes.ts'
 
@@ -57,7 +57,13 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
 
   const afficher = (request: FastifyRequest, reply: FastifyReply, page: OptionsPage, chemin: string) =>
     reply.page(avecNavigation(page, request.compte as Compte, chemin, jetonDuFormulaire(request, reply)))
-  const message = (request: FastifyRequest) => MESSAGES[texte((request.query as Record<string, unknown>).fait, 30)]
+  const message = (request: FastifyRequest) => {
+    const query = request.query as Record<string, unknown>
+    const fait = texte(query.fait, 30)
+    const n = /^(\d{1,6})-(\d{1,6})-(\d{1,6})-(\d{1,6})$/.exec(texte(query.n, 40))
+    if (fait === 'relances' && n) return `${n[1]} fiche(s) relancée(s), ${n[2]} courriel(s) envoyé(s) ; ${n[3]} sans gestionnaire (invitez-en un depuis la fiche) ; ${n[4]} déjà relancée(s) cette semaine.`
+    return MESSAGES[fait]
+  }
   const acteur = (request: FastifyRequest) => comptes.acteur(request.compte as Compte, request.ip)
 
   /** The place of `:uid` when the account may edit it; otherwise the reply is sent (404 or 403). */
@@ -91,7 +97,17 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
       const page = /^\d{1,6}$/.test(request.query.page ?? '') ? Math.max(1, Number(request.query.page)) : 1
       const { total, lieux } = await lieuxVisibles(db, request.compte as Compte, { filtre, q, page, parPage: PAR_PAGE, aujourdhui: aujourdhuiParis() })
       const pages = Math.max(1, Math.ceil(total / PAR_PAGE))
-      return afficher(request, reply, pageLieux({ compte: request.compte as Compte, lieux, total, filtre, q, page, pages }), '/espace/lieux')
+      const page_ = pageLieux({ compte: request.compte as Compte, lieux, total, filtre, q, page, pages, jeton: jetonDuFormulaire(request, reply), message: message(request) })
+      return afficher(request, reply, page_, '/espace/lieux')
+    })
+
+    r.post('/espace/rappels', { config: { acces: COORDONNENT } }, async (request, reply) => {
+      const compte = request.compte as Compte
+      const aujourdhui = aujourdhuiParis()
+      const { lieux } = await lieuxVisibles(db, compte, { filtre: 'a_mettre_a_jour', page: 1, parPage: 10_000, aujourdhui })
+      const bilan = await envoyerRappels(base, acteur(request), lieux.filter((l) => l.statut === 'publie'), options)
+      const n = [bilan.lieux, bilan.destinataires, bilan.sansGestionnaire, bilan.tropTot].join('-')
+      return reply.redirect(`/espace/lieux?filtre=a_mettre_a_jour&fait=relances&n=${n}`, 303)
     })
 
     r.get('/espace/lieux/nouveau', { config: { acces: GERENT } }, async (request, reply) =>

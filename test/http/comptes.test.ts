@@ -171,6 +171,23 @@ describe('comptes : connexion, sessions, liens, double authentification', () => 
     expect((await navigateur(s.url, cookieEnAttente).get('/connexion/code')).headers.get('location')).toMatch(/^\/connexion\?retour=/)
   })
 
+  it('un coordinateur relance d’un coup les gestionnaires des fiches à mettre à jour de son territoire', async () => {
+    const coordinateur = await creerCompte(s.base, 'rose@exemple.fr', [{ role: 'coordinateur', territoire: 'departement:73' }])
+    await creerCompte(s.base, 'sacha@exemple.fr', [{ role: 'gestionnaire', lieuUid: lieu }])
+    await s.base.db.execute(sql`update lieux set date_maj = '2024-01-01' where uid = ${lieu}`)
+    const nav = await seConnecter(s.url, coordinateur)
+    const page = await nav.get('/espace/lieux?filtre=a_mettre_a_jour')
+    expect(texte(await page.text())).toContain('Relancer les gestionnaires')
+    const r = await nav.post('/espace/rappels', {}, { depuis: '/espace/lieux?filtre=a_mettre_a_jour' })
+    const retour = r.headers.get('location') ?? ''
+    expect(retour).toMatch(/^\/espace\/lieux\?filtre=a_mettre_a_jour&fait=relances&n=1-\d+-\d+-0$/)
+    expect(texte(await (await nav.get(retour)).text())).toMatch(/1 fiche\(s\) relancée\(s\)/)
+    expect((await courrielsRecents(s.base.db, { destinataire: 'sacha@exemple.fr' }))[0]?.sujet).toContain('Merci de vérifier la fiche')
+    // a second round within the week reminds nobody again
+    const encore = await nav.post('/espace/rappels', {}, { depuis: '/espace/lieux?filtre=a_mettre_a_jour' })
+    expect(encore.headers.get('location')).toMatch(/&n=0-0-\d+-1$/)
+  })
+
   it('« se déconnecter partout » ferme toutes les sessions du compte', async () => {
     const compte = await creerCompte(s.base, 'kim@exemple.fr', [{ role: 'gestionnaire', lieuUid: lieu }])
     const a = await seConnecter(s.url, compte)

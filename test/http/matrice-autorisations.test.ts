@@ -102,6 +102,7 @@ const MATRICE: Record<string, Ligne> = {
   'POST /espace/lieux/:uid/refuser': { chemin: (f) => `/espace/lieux/${f.lieu}/refuser`, attendu: ['C', 'S', 'S', 'R', 'R', 'R', 'R'] },
   'POST /espace/lieux/:uid/rappel': { chemin: (f) => `/espace/lieux/${f.lieu}/rappel`, attendu: ['C', 'S', 'S', 'R', 'R', 'R', 'R'] },
   'POST /espace/lieux/:uid/inviter': { chemin: (f) => `/espace/lieux/${f.lieu}/inviter`, corps: { courriel: 'pas une adresse' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
+  'POST /espace/rappels': { chemin: () => '/espace/rappels', attendu: ['C', 'S', 'S', 'S', 'R', 'R', 'R'] },
   'GET /espace/signalements': { chemin: () => '/espace/signalements', attendu: GERENT },
   'POST /espace/signalements/:id': { chemin: (f) => `/espace/signalements/${f.signalement}`, corps: { statut: 'en_cours' }, attendu: ['C', 'S', 'S', 'R', 'S', 'R', 'R'] },
   'GET /espace/equipe': { chemin: () => '/espace/equipe', attendu: COORDONNENT },
