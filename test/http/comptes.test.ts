@@ -136,6 +136,8 @@ describe('comptes : connexion, sessions, liens, double authentification', () => 
     const pageFiche = await fiche.text()
     expect(texte(pageFiche)).toMatch(/Qualité de la fiche : \d+ %/)
     expect(pageFiche.indexOf('class="barre-espace"')).toBeLessThan(pageFiche.indexOf('<h1>'))
+    // the workspace's style sheet comes with its pages only (public pages carry one <style>)
+    expect(pageFiche.match(/<style>/g)).toHaveLength(2)
   })
 
   it('un administrateur doit activer la double authentification ; ensuite le code est demandé et ne sert qu’une fois', async () => {

@@ -114,5 +114,5 @@ export function Confirmation({ message }: { message: string | undefined }): Comp
 
 /** A page of the signed-in area with the workspace's navigation on top. */
 export function avecNavigation(page: OptionsPage, compte: Compte, chemin: string, jeton: string): OptionsPage {
-  return { ...page, avant: <NavigationEspace compte={compte} chemin={chemin} jeton={jeton} /> }
+  return { ...page, espace: true, avant: <NavigationEspace compte={compte} chemin={chemin} jeton={jeton} /> }
 }

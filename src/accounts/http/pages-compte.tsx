@@ -35,6 +35,7 @@ export function pageCompte(d: DonneesCompte): OptionsPage {
     titre: 'Mon compte',
     enErreur: d.erreurs.length > 0,
     statut: d.erreurs.length > 0 ? 400 : 200,
+    espace: true,
     avant: <NavigationEspace compte={compte} chemin="/compte" jeton={d.jeton} />,
     contenu: (
       <>
@@ -99,6 +100,7 @@ export function pageDoubleAuthentification(p: { compte: Compte; secret: string; 
   const groupes = p.secret.match(/.{1,4}/g)?.join(' ') ?? p.secret
   return {
     titre: 'Activer la double authentification',
+    espace: true,
     enErreur: p.erreurs.length > 0,
     statut: p.erreurs.length > 0 ? 400 : 200,
     contenu: (

@@ -2,7 +2,8 @@
  * The design system's style sheet (aiguillage.css), written inside every page's `<head>` rather
  * than linked: on a slow mobile connection each request costs a round trip (2 s under Chromium's
  * « Slow 3G »), and a linked sheet blocks the first paint until it arrives. The Content Security
- * Policy allows this one `<style>` element by the hash of its text, never inline styles at large.
+ * Policy allows this `<style>` element by the hash of its text, never inline styles at large.
+ * The workspace's rules (espace.css) go in a second element, in the signed-in pages only.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -20,10 +21,19 @@ export function compacterCss(css: string): string {
     .trim()
 }
 
+function lireFeuille(nom: string): string {
+  const css = compacterCss(readFileSync(new URL(`./${nom}`, import.meta.url), 'utf8'))
+  if (/<\/style/i.test(css)) throw new Error(`${nom} ne peut pas contenir « </style ».`)
+  return css
+}
+
+const empreinte = (css: string) => `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`
+
 /** The text of the style sheet, as put in `<style>`. */
-export const FEUILLE = compacterCss(readFileSync(new URL('./aiguillage.css', import.meta.url), 'utf8'))
+export const FEUILLE = lireFeuille('aiguillage.css')
 
-if (/<\/style/i.test(FEUILLE)) throw new Error('aiguillage.css ne peut pas contenir « </style ».')
+/** The workspace's additions (espace.css), in a second `<style>` of the signed-in pages only. */
+export const FEUILLE_ESPACE = lireFeuille('espace.css')
 
-/** The CSP source allowing that `<style>` element: `'sha256-…'`. */
-export const EMPREINTE_FEUILLE = `'sha256-${createHash('sha256').update(FEUILLE, 'utf8').digest('base64')}'`
+/** The CSP sources allowing those `<style>` elements: `'sha256-…' 'sha256-…'`. */
+export const EMPREINTE_FEUILLE = `${empreinte(FEUILLE)} ${empreinte(FEUILLE_ESPACE)}`

@@ -7,7 +7,7 @@
 import type { ComponentChildren } from 'preact'
 import type { ContextePage, Miette } from './contexte.ts'
 import { BandeauDemo, EnTete, ID_CONTENU, LienEvitement, PiedDePage } from './entete.tsx'
-import { FEUILLE } from './feuille.ts'
+import { FEUILLE, FEUILLE_ESPACE } from './feuille.ts'
 import { FilAriane } from './navigation.tsx'
 
 export interface PropsPage {
@@ -23,6 +23,8 @@ export interface PropsPage {
   chapo?: ComponentChildren
   /** Shown above the `h1`, inside the main content (the workspace's navigation). */
   avant?: ComponentChildren
+  /** A page of the workspace: its style sheet too (espace.css). */
+  espace?: boolean | undefined
   /** URLs of progressive-enhancement scripts (hashed assets), loaded with `defer`. */
   scripts?: readonly string[] | undefined
   /** Class of `<body>`, for a page with its own print layout (`feuille-a4`). */
@@ -30,7 +32,7 @@ export interface PropsPage {
   children?: ComponentChildren
 }
 
-function Tete({ titre, scripts }: { titre: string; scripts?: readonly string[] | undefined }) {
+function Tete({ titre, scripts, espace }: { titre: string; scripts?: readonly string[] | undefined; espace?: boolean | undefined }) {
   return (
     <head>
       <meta charset="utf-8" />
@@ -38,17 +40,18 @@ function Tete({ titre, scripts }: { titre: string; scripts?: readonly string[] |
       <meta name="color-scheme" content="light" />
       <title>{titre}</title>
       <style dangerouslySetInnerHTML={{ __html: FEUILLE }} />
+      {espace && <style dangerouslySetInnerHTML={{ __html: FEUILLE_ESPACE }} />}
       <link rel="icon" href="data:," />
       {scripts?.map((src) => <script src={src} defer />)}
     </head>
   )
 }
 
-export function Page({ contexte, titre, titreDocument, enErreur, fil, chapo, avant, scripts, classe, children }: PropsPage) {
+export function Page({ contexte, titre, titreDocument, enErreur, fil, chapo, avant, espace, scripts, classe, children }: PropsPage) {
   const titreComplet = `${enErreur ? 'Erreur : ' : ''}${titreDocument ?? titre} — ${contexte.nomTerritoire}`
   return (
     <html lang="fr">
-      <Tete titre={titreComplet} scripts={scripts} />
+      <Tete titre={titreComplet} scripts={scripts} espace={espace} />
       <body class={classe}>
         <LienEvitement />
         <EnTete contexte={contexte} />
