@@ -24,7 +24,7 @@ import {
   enregistrerTotp,
   noterConnexion,
   normaliserCourriel,
-  type Role_,
+  type RoleDonne,
 } from './store/comptes.ts'
 import { consommerJeton, emettreJeton, lireJeton, DUREES_MS } from './store/jetons.ts'
 import { attente, compter, effacer, REGLES } from './store/limites.ts'
@@ -51,7 +51,8 @@ export type ResultatFormulaire = { type: 'ok' } | { type: 'erreurs'; erreurs: Ar
 const MESSAGE_IDENTIFIANTS = 'Adresse électronique ou mot de passe incorrect.'
 export { MESSAGE_IDENTIFIANTS }
 
-const acteurDe = (compte: { id: number; nom: string; courriel: string }, adresseIp: string | null): Acteur => ({
+/** How the audit log names an account acting from an address. */
+export const acteurDe = (compte: { id: number; nom: string; courriel: string }, adresseIp: string | null): Acteur => ({
   id: compte.id,
   libelle: compte.nom ? `${compte.nom} <${compte.courriel}>` : compte.courriel,
   adresseIp,
@@ -200,7 +201,7 @@ export class Comptes {
    * Invites someone (a new account, or a new role for an existing one) and e-mails them a link
    * valid 7 days. The caller has checked the author may give this role.
    */
-  async inviter(auteur: Acteur, invite: { courriel: string; nom: string }, role: Role_, libelleCible: string): Promise<ResultatFormulaire> {
+  async inviter(auteur: Acteur, invite: { courriel: string; nom: string }, role: RoleDonne, libelleCible: string): Promise<ResultatFormulaire> {
     const courriel = normaliserCourriel(invite.courriel)
     const erreurs: Array<{ champ: string; message: string }> = []
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(courriel) || courriel.length > 254) erreurs.push({ champ: 'courriel', message: 'Indiquez une adresse électronique valide, par exemple prenom.nom@mairie.fr.' })

@@ -95,7 +95,6 @@ export const LIBELLES_ACTIONS: Readonly<Record<string, string>> = {
   'lieu.rappel': 'a envoyé un rappel de mise à jour aux gestionnaires',
   'signalement.statut': 'a traité un signalement',
   'compte.invite': 'a invité un compte',
-  'compte.role_ajoute': 'a donné un rôle',
   'compte.role_retire': 'a retiré un rôle',
   'compte.desactive': 'a désactivé un compte',
   'compte.reactive': 'a réactivé un compte',
@@ -105,6 +104,9 @@ export const LIBELLES_ACTIONS: Readonly<Record<string, string>> = {
   'compte.totp_active': 'a activé la double authentification',
   'compte.totp_retire': 'a retiré la double authentification',
   'compte.cree_admin': 'a créé un compte administrateur',
+  'doublon.meme_lieu': 'a indiqué que deux fiches sont le même lieu (fusion)',
+  'doublon.differents': 'a indiqué que deux fiches sont des lieux différents',
+  'fusion.annulee': 'a annulé une fusion de lieux',
   'session.connexion': 's’est connecté',
   'session.deconnexion_partout': 'a fermé toutes ses sessions',
 }

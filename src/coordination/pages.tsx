@@ -4,7 +4,7 @@
  */
 import type { OptionsPage } from '../platform/http/page.ts'
 import { Bandeau } from '../platform/ui/avis.tsx'
-import { Tableau, type PropsTableau } from '../platform/ui/donnees.tsx'
+import { TableauDefilant } from '../platform/ui/donnees.tsx'
 import { Bouton, ChampCache } from '../platform/ui/formulaire.tsx'
 import { Graphique } from '../platform/ui/graphiques/graphique.tsx'
 import { Pagination } from '../platform/ui/navigation.tsx'
@@ -17,15 +17,6 @@ import type { QualiteDuRegistre } from './qualite.ts'
 const pourcent = (score: number) => `${Math.round(score * 100)} %`
 const date = (d: Date) => d.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' })
 const FIL = { libelle: 'Coordination', lien: '/coordination' }
-
-/** A table that scrolls inside its own focusable region on a narrow screen, not the page. */
-function TableauDefilant(props: PropsTableau & { legende: string }) {
-  return (
-    <div class="defilement" tabindex={0} role="region" aria-label={`${props.legende} (défilable)`}>
-      <Tableau {...props} />
-    </div>
-  )
-}
 
 function Lieu({ lieu, titre }: { lieu: LieuCompare | null; titre: string }) {
   if (!lieu) return <p>{titre} : ce lieu n’existe plus.</p>

@@ -11,18 +11,17 @@ import type { Base } from '../platform/db/database.ts'
 import { accepterFormulaires } from '../platform/http/formulaires.ts'
 import { jetonDuFormulaire } from '../platform/http/jeton.ts'
 import { accesParDefaut } from '../platform/http/acces.ts'
-import { inArray } from 'drizzle-orm'
-import { lieux } from '../platform/db/schema.ts'
 import { coordonneLieu, type Compte } from '../accounts/roles.ts'
 import { refuser } from '../accounts/http/garde.ts'
 import { avecNavigation } from '../accounts/http/pages-communes.tsx'
 import type { OptionsPage } from '../platform/http/page.ts'
 import { inscrire } from '../audit/journal.ts'
+import { acteurDe } from '../accounts/service.ts'
 import { perimetre } from '../workspace/requetes.ts'
 import { annuler, compterAExaminer, deciderPaire, fileDExamen, fusionsEnVigueur, lieuxConcernes, PaireIntrouvableError } from '../dedup/examen.ts'
 import { FusionIntrouvableError } from '../dedup/fusion.ts'
 import { BOM, rapportCsv } from '../places/io/rapport.ts'
-import { lieuParUid } from '../places/registry/queries.ts'
+import { lieuParUid, lieuxSitues } from '../places/registry/queries.ts'
 import { versLieu } from '../places/registry/rows.ts'
 import { rapportDeLImport, registreDesSources } from '../places/registry/sources.ts'
 import { aujourdhuiParis } from '../places/validation/date-maj.ts'
@@ -46,12 +45,7 @@ const avecMessage = (chemin: string, cle: string) => `${chemin}${chemin.includes
 
 /** Whether the account coordinates every one of these places. */
 async function coordonneTous(base: Base, compte: Compte, uids: readonly number[]): Promise<boolean> {
-  if (uids.length === 0) return true
-  const situes = await base.db
-    .select({ uid: lieux.uid, communeResolue: lieux.communeResolue, codeDepartement: lieux.codeDepartement, codeRegion: lieux.codeRegion })
-    .from(lieux)
-    .where(inArray(lieux.uid, [...uids]))
-  return situes.every((l) => coordonneLieu(compte, l))
+  return (await lieuxSitues(base.db, uids)).every((l) => coordonneLieu(compte, l))
 }
 
 const nomDe = (compte: Compte) => compte.nom || compte.courriel
@@ -98,7 +92,7 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
       const retour = retourSur(corps.retour)
       try {
         await deciderPaire(base, id, decision, nomDe(compte))
-        await inscrire(base.db, { id: compte.id, libelle: `${nomDe(compte)} <${compte.courriel}>`, adresseIp: request.ip }, { action: `doublon.${decision}`, objetType: 'lieu', objetId: `paire:${id}` })
+        await inscrire(base.db, acteurDe(compte, request.ip), { action: `doublon.${decision}`, objetType: 'lieu', objetId: `paire:${id}` })
       } catch (erreur) {
         if (erreur instanceof PaireIntrouvableError) return reply.redirect(avecMessage(retour, 'deja'), 303)
         throw erreur
@@ -115,7 +109,7 @@ export function routesCoordination(app: FastifyInstance, options: { base: Base; 
       if (!(await coordonneTous(base, compte, uids))) return refuser(reply)
       try {
         await annuler(base, id, nomDe(compte))
-        for (const uid of uids) await inscrire(base.db, { id: compte.id, libelle: `${nomDe(compte)} <${compte.courriel}>`, adresseIp: request.ip }, { action: 'fusion.annulee', objetType: 'lieu', objetId: uid, lieuUid: uid, changements: { fusion: id } })
+        for (const uid of uids) await inscrire(base.db, acteurDe(compte, request.ip), { action: 'fusion.annulee', objetType: 'lieu', objetId: uid, lieuUid: uid, changements: { fusion: id } })
       } catch (erreur) {
         if (erreur instanceof FusionIntrouvableError) return reply.redirect(avecMessage(CHEMIN, 'deja'), 303)
         throw erreur

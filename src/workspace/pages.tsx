@@ -5,6 +5,7 @@
  */
 import type { OptionsPage } from '../platform/http/page.ts'
 import { Bandeau } from '../platform/ui/avis.tsx'
+import { TableauDefilant } from '../platform/ui/donnees.tsx'
 import { Bouton, BoutonsRadio, ChampCache, ChampTexte, ListeDeroulante, ZoneTexte } from '../platform/ui/formulaire.tsx'
 import { Pagination } from '../platform/ui/navigation.tsx'
 import { formaterDate } from './format.ts'
@@ -80,31 +81,15 @@ export function pageLieux(p: { compte: Compte; lieux: LieuDeLEspace[]; total: nu
         </form>
         <p role="status">{p.total} lieu(x)</p>
         {p.lieux.length > 0 && (
-          <div class="defilement" tabIndex={0} role="region" aria-label="Liste des lieux">
-            <table class="tableau">
-              <caption class="visuellement-cache">Lieux de votre périmètre</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Nom</th>
-                  <th scope="col">Commune</th>
-                  <th scope="col">État</th>
-                  <th scope="col">Mis à jour le</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.lieux.map((l) => (
-                  <tr>
-                    <td>
-                      <a href={`/espace/lieux/${l.uid}`}>{l.nom}</a>
-                    </td>
-                    <td>{l.commune}</td>
-                    <td>{STATUTS_LIEU[l.statut] ?? l.statut}</td>
-                    <td>{formaterDate(l.dateMaj)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableauDefilant
+            legende="Lieux de votre périmètre"
+            legendeCachee
+            entetes={['Nom', 'Commune', 'État', 'Mis à jour le']}
+            lignes={p.lieux.map((l) => ({
+              entete: <a href={`/espace/lieux/${l.uid}`}>{l.nom}</a>,
+              cellules: [l.commune, STATUTS_LIEU[l.statut] ?? l.statut, formaterDate(l.dateMaj)],
+            }))}
+          />
         )}
         <Pagination page={p.page} pages={p.pages} lien={lien} />
       </>

@@ -12,6 +12,7 @@ import type { OptionsPage } from '../platform/http/page.ts'
 import { historiqueDuLieu } from '../audit/journal.ts'
 import { lieuParUid } from '../places/registry/queries.ts'
 import { versLieu } from '../places/registry/rows.ts'
+import type { Lieu } from '../places/standard/fields.ts'
 import { aujourdhuiParis } from '../places/validation/date-maj.ts'
 import { scoreQualite } from '../quality/score.ts'
 import { referentiel } from '../territories/referentiel.ts'
@@ -21,16 +22,15 @@ import { avecNavigation, pageTropDEssais } from '../accounts/http/pages-communes
 import { coordonneLieu, peutAttribuer, peutModifierLieu, peutValiderLieu, type Compte } from '../accounts/roles.ts'
 import type { Comptes } from '../accounts/service.ts'
 import { ajouterRole } from '../accounts/store/comptes.ts'
-import { depuisOsm, sansFermeturesPassees } from './horaires/modele.ts'
+import { depuisOsm, sansFermeturesPassees, semaineVide } from './horaires/modele.ts'
 import { apercuOuverture } from './horaires/apercu.ts'
 import { lireFiche, valeursDepuisLieu } from './fiche/lecture.ts'
 import { deciderLieu, LieuIntrouvableError, modifierLieu, proposerLieu } from './ecriture.ts'
 import { envoyerRappel, envoyerRappels, traiterSignalement } from './actions.ts'
 import { pageHistorique, pageLieux, pageModifierLieu, pageNouveauLieu, pageSignalements, pageTableauDeBord } from './pages.tsx'
-import { compteurs, lieuxVisibles, seuilMiseAJour, signalementParId, signalementsVisibles, situerLieu, STATUTS_SIGNALEMENT, type FiltreLieux, type StatutSignalement } from './requetes.ts'
+import { compteurs, lieuxVisibles, seuilMiseAJour, signalementParId, signalementsVisibles, situerLieu, STATUTS_SIGNALEMENT, type FiltreLieux, type LieuDeLEspace, type StatutSignalement } from './requetes.ts'
 
 type Corps = Record<string, string | string[] | undefined>
-const texte = champ
 const GERENT = ['administrateur', 'coordinateur', 'gestionnaire'] as const
 const COORDONNENT = ['administrateur', 'coordinateur'] as const
 const PAR_PAGE = 50
@@ -51,6 +51,17 @@ const MESSAGES: Record<string, string> = {
 
 const parametreUid = (brut: string): number | undefined => (/^[1-9]\d{0,14}$/.test(brut) ? Number(brut) : undefined)
 
+/** The form's values for a stored place; closures already over are not shown (dropped at the next save anyway). */
+function ficheDuLieu(actuel: Lieu | undefined, region: string) {
+  const osm = actuel?.horaires ?? ''
+  const semaine = depuisOsm(osm)
+  return {
+    valeurs: actuel ? valeursDepuisLieu(actuel) : {},
+    erreurs: [],
+    horaires: { semaine: semaine && sansFermeturesPassees(semaine, aujourdhuiParis()), osm, erreurs: [], apercu: apercuOuverture(osm, new Date(), region) },
+  }
+}
+
 export function routesEspace(app: FastifyInstance, options: { base: Base; comptes: Comptes; orientation: Orientation; urlPublique: string; nomTerritoire: string; courrielDepose: () => void }): void {
   const { base, comptes } = options
   const db = base.db
@@ -59,8 +70,8 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
     reply.page(avecNavigation(page, request.compte as Compte, chemin, jetonDuFormulaire(request, reply)))
   const message = (request: FastifyRequest) => {
     const query = request.query as Record<string, unknown>
-    const fait = texte(query.fait, 30)
-    const n = /^(\d{1,6})-(\d{1,6})-(\d{1,6})-(\d{1,6})$/.exec(texte(query.n, 40))
+    const fait = champ(query.fait, 30)
+    const n = /^(\d{1,6})-(\d{1,6})-(\d{1,6})-(\d{1,6})$/.exec(champ(query.n, 40))
     if (fait === 'relances' && n) return `${n[1]} fiche(s) relancée(s), ${n[2]} courriel(s) envoyé(s) ; ${n[3]} sans gestionnaire (invitez-en un depuis la fiche) ; ${n[4]} déjà relancée(s) cette semaine.`
     return MESSAGES[fait]
   }
@@ -81,7 +92,7 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
     return lieu
   }
 
-  const ficheVide = () => ({ valeurs: {}, erreurs: [], horaires: { semaine: depuisOsm('') , osm: '', erreurs: [] } })
+  const ficheVide = () => ({ valeurs: {}, erreurs: [], horaires: { semaine: semaineVide(), osm: '', erreurs: [] } })
 
   app.register(async (r) => {
     accepterFormulaires(r)
@@ -93,7 +104,7 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
 
     r.get<{ Querystring: { filtre?: string; q?: string; page?: string } }>('/espace/lieux', { config: { acces: GERENT } }, async (request, reply) => {
       const filtre: FiltreLieux = request.query.filtre === 'a_valider' || request.query.filtre === 'a_mettre_a_jour' ? request.query.filtre : 'tous'
-      const q = texte(request.query.q, 100)
+      const q = champ(request.query.q, 100)
       const page = /^\d{1,6}$/.test(request.query.page ?? '') ? Math.max(1, Number(request.query.page)) : 1
       const { total, lieux } = await lieuxVisibles(db, request.compte as Compte, { filtre, q, page, parPage: PAR_PAGE, aujourdhui: aujourdhuiParis() })
       const pages = Math.max(1, Math.ceil(total / PAR_PAGE))
@@ -130,19 +141,13 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
       return reply.redirect(`/espace/lieux/${uid}?fait=${publier ? 'publie' : 'propose'}`, 303)
     })
 
-    const pageEdition = async (request: FastifyRequest, reply: FastifyReply, uid: number, fiche?: ReturnType<typeof lireFiche>) => {
-      const lieu = (await situerLieu(db, uid))!
-      const ligne = await lieuParUid(db, uid)
+    /** The edit page: the place as stored, or as just posted (`fiche`) with its errors or preview. */
+    const pageEdition = async (request: FastifyRequest, reply: FastifyReply, lieu: LieuDeLEspace, fiche?: ReturnType<typeof lireFiche>) => {
+      const ligne = await lieuParUid(db, lieu.uid)
       const actuel = ligne ? versLieu(ligne) : undefined
-      const region = referentiel().regions.get(lieu.codeRegion ?? '')?.nom ?? ''
-      const osm = actuel?.horaires ?? ''
       const donnees = fiche
         ? { valeurs: fiche.saisie, erreurs: fiche.erreurs, horaires: fiche.horaires }
-        : (() => {
-            // closures already over are not shown (they are dropped at the next save anyway)
-            const semaine = depuisOsm(osm)
-            return { valeurs: actuel ? valeursDepuisLieu(actuel) : {}, erreurs: [], horaires: { semaine: semaine && sansFermeturesPassees(semaine, aujourdhuiParis()), osm, erreurs: [], apercu: apercuOuverture(osm, new Date(), region) } }
-          })()
+        : ficheDuLieu(actuel, referentiel().regions.get(lieu.codeRegion ?? '')?.nom ?? '')
       const page = pageModifierLieu({
         compte: request.compte as Compte,
         lieu,
@@ -159,7 +164,7 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
     r.get<{ Params: { uid: string } }>('/espace/lieux/:uid', { config: { acces: GERENT } }, async (request, reply) => {
       const lieu = await lieuModifiable(request, reply)
       if (!lieu) return reply
-      return pageEdition(request, reply, lieu.uid)
+      return pageEdition(request, reply, lieu)
     })
 
     r.post<{ Params: { uid: string }; Body: Corps }>('/espace/lieux/:uid', { config: { acces: GERENT } }, async (request, reply) => {
@@ -167,7 +172,7 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
       if (!lieu) return reply
       const actuel = await lieuParUid(db, lieu.uid)
       const lue = lireFiche(request.body ?? {}, { id: actuel?.id ?? String(lieu.uid), aujourdhui: aujourdhuiParis(), referentiel: referentiel(), maintenant: new Date(), source: actuel?.source ?? null })
-      if (!lue.lieu || (request.body ?? {}).action === 'apercu') return pageEdition(request, reply, lieu.uid, lue)
+      if (!lue.lieu || (request.body ?? {}).action === 'apercu') return pageEdition(request, reply, lieu, lue)
       try {
         const changements = await modifierLieu(base, acteur(request), lieu.uid, lue.lieu)
         return reply.redirect(`/espace/lieux/${lieu.uid}?fait=${Object.keys(changements).length > 0 || lieu.dateMaj !== lue.lieu.date_maj ? 'enregistre' : 'inchange'}`, 303)
@@ -187,7 +192,7 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
       r.post<{ Params: { uid: string }; Body: Corps }>(`/espace/lieux/:uid/${decision}`, { config: { acces: COORDONNENT } }, async (request, reply) => {
         const lieu = await lieuModifiable(request, reply, peutValiderLieu)
         if (!lieu) return reply
-        const fait = await deciderLieu(base, acteur(request), lieu.uid, decision, texte((request.body ?? {}).motif, 500))
+        const fait = await deciderLieu(base, acteur(request), lieu.uid, decision, champ((request.body ?? {}).motif, 500))
         return reply.redirect(fait ? (decision === 'valider' ? `/espace/lieux/${lieu.uid}?fait=valide` : '/espace/lieux?filtre=a_valider&fait=refuse') : `/espace/lieux/${lieu.uid}?fait=deja`, 303)
       })
     }
@@ -206,7 +211,7 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
       const corps = request.body ?? {}
       const role = corps.role === 'mediateur' ? 'mediateur' : 'gestionnaire'
       if (!peutAttribuer(request.compte as Compte, { role, lieu }, referentiel())) return refuser(reply)
-      const resultat = await comptes.inviter(acteur(request), { courriel: texte(corps.courriel, 254), nom: texte(corps.nom, 200) }, { role, lieuUid: lieu.uid }, lieu.nom)
+      const resultat = await comptes.inviter(acteur(request), { courriel: champ(corps.courriel, 254), nom: champ(corps.nom, 200) }, { role, lieuUid: lieu.uid }, lieu.nom)
       if (resultat.type === 'attente') return reply.header('retry-after', String(resultat.secondes)).page(pageTropDEssais(resultat.secondes, `/espace/lieux/${lieu.uid}`))
       if (resultat.type === 'erreurs') return reply.page({ titre: 'Invitation impossible', statut: 400, contenu: <p>{resultat.erreurs.map((e) => e.message).join(' ')} <a href={`/espace/lieux/${lieu.uid}`}>Revenir à la fiche</a></p> })
       return reply.redirect(`/espace/lieux/${lieu.uid}?fait=invite`, 303)
@@ -225,9 +230,9 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
       if (!signalement || id === undefined) return reply.callNotFound()
       const lieu = await situerLieu(db, signalement.lieuUid)
       if (!lieu || !peutModifierLieu(request.compte as Compte, lieu)) return refuser(reply)
-      const statut = texte((request.body ?? {}).statut, 20)
+      const statut = champ((request.body ?? {}).statut, 20)
       if (!(statut in STATUTS_SIGNALEMENT)) return reply.page({ titre: 'Statut inconnu', statut: 400, contenu: 'Choisissez un statut dans la liste.' })
-      await traiterSignalement(base, acteur(request), id, statut as StatutSignalement, texte((request.body ?? {}).reponse, 1000).trim())
+      await traiterSignalement(base, acteur(request), id, statut as StatutSignalement, champ((request.body ?? {}).reponse, 1000).trim())
       return reply.redirect('/espace/signalements?fait=signalement', 303)
     })
   })

@@ -6,7 +6,7 @@
 import type { Base } from '../../src/platform/db/database.ts'
 import { hacherMotDePasse } from '../../src/accounts/secrets/mot-de-passe.ts'
 import { codeTotp, nouveauSecretTotp, pasTotp } from '../../src/accounts/secrets/totp.ts'
-import { ajouterRole, creerOuRetrouver, definirMotDePasse, enregistrerTotp, type Role_ } from '../../src/accounts/store/comptes.ts'
+import { ajouterRole, creerOuRetrouver, definirMotDePasse, enregistrerTotp, type RoleDonne } from '../../src/accounts/store/comptes.ts'
 
 export const MOT_DE_PASSE = 'une phrase assez longue pour les tests'
 
@@ -17,7 +17,7 @@ export interface CompteDeTest {
   totpSecret?: string
 }
 
-export async function creerCompte(base: Base, courriel: string, roles: readonly Role_[], options: { totp?: boolean; nom?: string } = {}): Promise<CompteDeTest> {
+export async function creerCompte(base: Base, courriel: string, roles: readonly RoleDonne[], options: { totp?: boolean; nom?: string } = {}): Promise<CompteDeTest> {
   const compte = await creerOuRetrouver(base.db, courriel, options.nom ?? courriel.split('@')[0] ?? '')
   await definirMotDePasse(base.db, compte.id, await hacherMotDePasse(MOT_DE_PASSE))
   for (const role of roles) await ajouterRole(base.db, compte.id, role)

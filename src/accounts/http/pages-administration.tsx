@@ -5,6 +5,7 @@
  */
 import type { OptionsPage } from '../../platform/http/page.ts'
 import { ResumeErreurs, type ErreurFormulaire } from '../../platform/ui/avis.tsx'
+import { TableauDefilant } from '../../platform/ui/donnees.tsx'
 import { Bouton, BoutonsRadio, ChampCache, ChampTexte } from '../../platform/ui/formulaire.tsx'
 import { LIBELLES_ACTIONS, type LigneJournal } from '../../audit/journal.ts'
 import { estAdministrateur, type Compte } from '../roles.ts'
@@ -16,13 +17,26 @@ const date = (d: Date | null) => (d ? d.toLocaleString('fr-FR', { timeZone: 'Eur
 const STATUTS: Record<string, string> = { invite: 'Invitation envoyée', actif: 'Actif', desactive: 'Désactivé' }
 const erreurDe = (erreurs: readonly ErreurFormulaire[], champ: string) => erreurs.find((e) => e.champ === champ)?.message
 
-function CelluleCompte({ compte }: { compte: CompteListe }) {
+function Compte({ compte }: { compte: CompteListe }) {
   return (
-    <td>
+    <>
       {compte.nom || '—'}
       <br />
       {compte.courriel}
-    </td>
+    </>
+  )
+}
+
+/** A one-button form that looks like a link, its full meaning said to screen readers. */
+function BoutonEnLigne({ action, jeton, libelle, precision }: { action: string; jeton: string; libelle: string; precision: string }) {
+  return (
+    <form method="post" action={action} class="en-ligne">
+      <ChampCache nom="jeton" valeur={jeton} />
+      <button type="submit" class="lien-bouton">
+        {libelle}
+        <span class="visuellement-cache"> {precision}</span>
+      </button>
+    </form>
   )
 }
 
@@ -37,43 +51,27 @@ export function pageEquipe(p: { compte: Compte; comptes: CompteListe[]; jeton: s
       <>
         <Confirmation message={p.message} />
         <ResumeErreurs erreurs={p.erreurs} />
-        <div class="defilement" tabIndex={0} role="region" aria-label="Comptes">
-          <table class="tableau">
-            <caption class="visuellement-cache">Comptes de votre périmètre</caption>
-            <thead>
-              <tr>
-                <th scope="col">Compte</th>
-                <th scope="col">État</th>
-                <th scope="col">Rôles</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.comptes.map((c) => (
-                <tr>
-                  <CelluleCompte compte={c} />
-                  <td>{STATUTS[c.statut] ?? c.statut}</td>
-                  <td>
-                    <ul>
-                      {c.habilitations.map((h) => (
-                        <li>
-                          {libelleHabilitation(h, c.nomsLieux)}{' '}
-                          {(admin || h.role !== 'administrateur') && c.id !== p.compte.id && (
-                            <form method="post" action={`/espace/equipe/roles/${h.id}/retirer`} class="en-ligne">
-                              <ChampCache nom="jeton" valeur={p.jeton} />
-                              <button type="submit" class="lien-bouton">
-                                Retirer<span class="visuellement-cache"> le rôle {libelleHabilitation(h, c.nomsLieux)} de {c.courriel}</span>
-                              </button>
-                            </form>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableauDefilant
+          legende="Comptes de votre périmètre"
+          legendeCachee
+          entetes={['Compte', 'État', 'Rôles']}
+          lignes={p.comptes.map((c) => ({
+            entete: <Compte compte={c} />,
+            cellules: [
+              STATUTS[c.statut] ?? c.statut,
+              <ul>
+                {c.habilitations.map((h) => (
+                  <li>
+                    {libelleHabilitation(h, c.nomsLieux)}{' '}
+                    {(admin || h.role !== 'administrateur') && c.id !== p.compte.id && (
+                      <BoutonEnLigne action={`/espace/equipe/roles/${h.id}/retirer`} jeton={p.jeton} libelle="Retirer" precision={`le rôle ${libelleHabilitation(h, c.nomsLieux)} de ${c.courriel}`} />
+                    )}
+                  </li>
+                ))}
+              </ul>,
+            ],
+          }))}
+        />
         <h2>Inviter {admin ? 'un coordinateur ou un administrateur' : 'un coordinateur d’une partie de votre territoire'}</h2>
         <form method="post" action="/espace/equipe/inviter" aria-label="Inviter">
           <ChampCache nom="jeton" valeur={p.jeton} />
@@ -117,53 +115,36 @@ export function pageComptes(p: { comptes: CompteListe[]; invitations: ReadonlyMa
     contenu: (
       <>
         <Confirmation message={p.message} />
-        <div class="defilement" tabIndex={0} role="region" aria-label="Comptes">
-          <table class="tableau">
-            <caption class="visuellement-cache">Comptes</caption>
-            <thead>
-              <tr>
-                <th scope="col">Compte</th>
-                <th scope="col">État</th>
-                <th scope="col">Rôles</th>
-                <th scope="col">Dernière connexion</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.comptes.map((c) => (
-                <tr>
-                  <CelluleCompte compte={c} />
-                  <td>
-                    {STATUTS[c.statut] ?? c.statut}
-                    {p.invitations.has(c.id) && <> (lien valable jusqu’au {date(p.invitations.get(c.id) ?? null)})</>}
-                    {c.totpActif && <> · double authentification</>}
-                  </td>
-                  <td>{c.habilitations.map((h) => libelleHabilitation(h, c.nomsLieux)).join(' ; ') || 'aucun'}</td>
-                  <td>{date(c.derniereConnexion)}</td>
-                  <td>
-                    {c.id !== p.moi && (
-                      <form method="post" action={`/admin/comptes/${c.id}/${c.statut === 'desactive' ? 'reactiver' : 'desactiver'}`} class="en-ligne">
-                        <ChampCache nom="jeton" valeur={p.jeton} />
-                        <button type="submit" class="lien-bouton">
-                          {c.statut === 'desactive' ? 'Réactiver' : 'Désactiver'}
-                          <span class="visuellement-cache"> {c.courriel}</span>
-                        </button>
-                      </form>
-                    )}
-                    {c.totpActif && c.id !== p.moi && (
-                      <form method="post" action={`/admin/comptes/${c.id}/retirer-double-authentification`} class="en-ligne">
-                        <ChampCache nom="jeton" valeur={p.jeton} />
-                        <button type="submit" class="lien-bouton">
-                          Retirer la double authentification<span class="visuellement-cache"> de {c.courriel}</span>
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableauDefilant
+          legende="Comptes"
+          legendeCachee
+          entetes={['Compte', 'État', 'Rôles', 'Dernière connexion', 'Actions']}
+          lignes={p.comptes.map((c) => ({
+            entete: <Compte compte={c} />,
+            cellules: [
+              <>
+                {STATUTS[c.statut] ?? c.statut}
+                {p.invitations.has(c.id) && <> (lien valable jusqu’au {date(p.invitations.get(c.id) ?? null)})</>}
+                {c.totpActif && <> · double authentification</>}
+              </>,
+              c.habilitations.map((h) => libelleHabilitation(h, c.nomsLieux)).join(' ; ') || 'aucun',
+              date(c.derniereConnexion),
+              c.id === p.moi ? (
+                '—'
+              ) : (
+                <>
+                  <BoutonEnLigne
+                    action={`/admin/comptes/${c.id}/${c.statut === 'desactive' ? 'reactiver' : 'desactiver'}`}
+                    jeton={p.jeton}
+                    libelle={c.statut === 'desactive' ? 'Réactiver' : 'Désactiver'}
+                    precision={c.courriel}
+                  />
+                  {c.totpActif && <BoutonEnLigne action={`/admin/comptes/${c.id}/retirer-double-authentification`} jeton={p.jeton} libelle="Retirer la double authentification" precision={`de ${c.courriel}`} />}
+                </>
+              ),
+            ],
+          }))}
+        />
       </>
     ),
   }
@@ -201,31 +182,20 @@ export function pageJournal(lignes: readonly LigneJournal[], suivant: string | u
     chapo: <p>Toutes les modifications faites sur la plateforme, la plus récente en premier. Personne, pas même un administrateur, ne peut modifier ou effacer ce journal.</p>,
     contenu: (
       <>
-        <div class="defilement" tabIndex={0} role="region" aria-label="Journal">
-          <table class="tableau">
-            <caption class="visuellement-cache">Journal d’audit</caption>
-            <thead>
-              <tr>
-                <th scope="col">Quand</th>
-                <th scope="col">Qui</th>
-                <th scope="col">Adresse</th>
-                <th scope="col">Quoi</th>
-                <th scope="col">Sur</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lignes.map((l) => (
-                <tr>
-                  <td>{date(l.quand)}</td>
-                  <td>{l.acteur}</td>
-                  <td>{l.adresseIp ?? '—'}</td>
-                  <td>{LIBELLES_ACTIONS[l.action] ?? l.action}</td>
-                  <td>{l.lieuUid !== null ? <a href={`/espace/lieux/${l.lieuUid}/historique`}>lieu n° {l.lieuUid}</a> : `${l.objetType} n° ${l.objetId}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableauDefilant
+          legende="Journal d’audit"
+          legendeCachee
+          entetes={['Quand', 'Qui', 'Adresse', 'Quoi', 'Sur']}
+          lignes={lignes.map((l) => ({
+            entete: date(l.quand),
+            cellules: [
+              l.acteur,
+              l.adresseIp ?? '—',
+              LIBELLES_ACTIONS[l.action] ?? l.action,
+              l.lieuUid !== null ? <a href={`/espace/lieux/${l.lieuUid}/historique`}>lieu n° {l.lieuUid}</a> : `${l.objetType} n° ${l.objetId}`,
+            ],
+          }))}
+        />
         {suivant && (
           <p>
             <a href={suivant}>Entrées plus anciennes</a>

@@ -10,6 +10,7 @@ import { Bouton, ChampCache, ChampTexte } from '../../platform/ui/formulaire.tsx
 import { estAdministrateur, LIBELLES_ROLES, type Compte, type Habilitation } from '../roles.ts'
 import { LONGUEUR_MIN } from '../secrets/mot-de-passe.ts'
 import { Confirmation, NavigationEspace } from './pages-communes.tsx'
+import { FormulaireCode } from './pages-connexion.tsx'
 
 const erreurDe = (erreurs: readonly ErreurFormulaire[], champ: string) => erreurs.find((e) => e.champ === champ)?.message
 
@@ -122,13 +123,7 @@ export function pageDoubleAuthentification(p: { compte: Compte; secret: string; 
           </li>
           <li>Saisissez le code à 6 chiffres que l’application affiche.</li>
         </ol>
-        <form method="post" action="/compte/double-authentification" aria-label="Confirmer la double authentification">
-          <ChampCache nom="jeton" valeur={p.jeton} />
-          <ChampTexte id="code" nom="code" libelle="Code à 6 chiffres" autocomplete="one-time-code" court requis erreur={erreurDe(p.erreurs, 'code')} />
-          <div class="actions">
-            <Bouton>Activer</Bouton>
-          </div>
-        </form>
+        <FormulaireCode action="/compte/double-authentification" titre="Confirmer la double authentification" bouton="Activer" jeton={p.jeton} erreur={erreurDe(p.erreurs, 'code')} />
         {p.obligatoire && (
           <form method="post" action="/deconnexion">
             <ChampCache nom="jeton" valeur={p.jeton} />

@@ -43,6 +43,19 @@ export function pageConnexion(p: { courriel: string; erreurs: readonly ErreurFor
   }
 }
 
+/** The form asking a 6-digit code of the authenticator app (sign-in and set-up). */
+export function FormulaireCode({ action, titre, bouton, jeton, erreur }: { action: string; titre: string; bouton: string; jeton: string; erreur: string | undefined }) {
+  return (
+    <form method="post" action={action} aria-label={titre}>
+      <ChampCache nom="jeton" valeur={jeton} />
+      <ChampTexte id="code" nom="code" libelle="Code à 6 chiffres" autocomplete="one-time-code" court requis erreur={erreur} />
+      <div class="actions">
+        <Bouton>{bouton}</Bouton>
+      </div>
+    </form>
+  )
+}
+
 export function pageCode(p: { erreurs: readonly ErreurFormulaire[]; jeton: string }): OptionsPage {
   return {
     titre: 'Code de vérification',
@@ -52,13 +65,7 @@ export function pageCode(p: { erreurs: readonly ErreurFormulaire[]; jeton: strin
     contenu: (
       <>
         <ResumeErreurs erreurs={p.erreurs} />
-        <form method="post" action="/connexion/code" aria-label="Code de vérification">
-          <ChampCache nom="jeton" valeur={p.jeton} />
-          <ChampTexte id="code" nom="code" libelle="Code à 6 chiffres" autocomplete="one-time-code" court requis erreur={erreurDe(p.erreurs, 'code')} />
-          <div class="actions">
-            <Bouton>Valider</Bouton>
-          </div>
-        </form>
+        <FormulaireCode action="/connexion/code" titre="Code de vérification" bouton="Valider" jeton={p.jeton} erreur={erreurDe(p.erreurs, 'code')} />
         <form method="post" action="/deconnexion">
           <ChampCache nom="jeton" valeur={p.jeton} />
           <Bouton secondaire>Annuler et se déconnecter</Bouton>

@@ -3,10 +3,9 @@
  * Reachable by an administrator before the mandatory second factor is set up.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { inArray } from 'drizzle-orm'
 import { accepterFormulaires, champ } from '../../platform/http/formulaires.ts'
 import { jetonDuFormulaire } from '../../platform/http/jeton.ts'
-import { lieux } from '../../platform/db/schema.ts'
+import { lieuxSitues } from '../../places/registry/queries.ts'
 import type { Comptes } from '../service.ts'
 import { estAdministrateur, type Compte } from '../roles.ts'
 import { qrCodeSvg } from '../secrets/qr.ts'
@@ -16,7 +15,6 @@ import { pageTropDEssais } from './pages-communes.tsx'
 import { pageCompte, pageDoubleAuthentification } from './pages-compte.tsx'
 
 type Corps = Record<string, unknown>
-const texte = champ
 const MESSAGES: Record<string, string> = {
   mot_de_passe: 'Votre mot de passe a été changé ; vos autres sessions ont été fermées.',
   totp: 'La double authentification est activée : un code vous sera demandé à chaque connexion.',
@@ -29,9 +27,7 @@ export function routesCompte(app: FastifyInstance, options: { comptes: Comptes; 
 
   const nomsDesLieux = async (compte: Compte) => {
     const uids = compte.habilitations.flatMap((h) => (h.lieuUid === null ? [] : [h.lieuUid]))
-    if (uids.length === 0) return new Map<number, string>()
-    const lignes = await comptes.db.select({ uid: lieux.uid, nom: lieux.nom }).from(lieux).where(inArray(lieux.uid, uids))
-    return new Map(lignes.map((l) => [l.uid, l.nom]))
+    return new Map((await lieuxSitues(comptes.db, uids)).map((l) => [l.uid, l.nom]))
   }
 
   const afficher = async (request: FastifyRequest, reply: FastifyReply, compte: Compte, erreurs: Array<{ champ: string; message: string }>, message?: string) =>
@@ -55,7 +51,7 @@ export function routesCompte(app: FastifyInstance, options: { comptes: Comptes; 
 
     r.get<{ Querystring: { fait?: string } }>('/compte', { config }, async (request, reply) => {
       const compte = request.compte as Compte
-      return reply.page(await afficher(request, reply, compte, [], MESSAGES[texte(request.query.fait, 20)]))
+      return reply.page(await afficher(request, reply, compte, [], MESSAGES[champ(request.query.fait, 20)]))
     })
 
     r.post<{ Body: Corps }>('/compte/mot-de-passe', { config }, async (request, reply) => {
@@ -63,7 +59,7 @@ export function routesCompte(app: FastifyInstance, options: { comptes: Comptes; 
       const corps = request.body ?? {}
       const session = request.session
       if (!session) return reply.redirect('/connexion', 303)
-      const resultat = await comptes.changerMotDePasse(compte, session, texte(corps.actuel), texte(corps.mot_de_passe), texte(corps.confirmation), request.ip)
+      const resultat = await comptes.changerMotDePasse(compte, session, champ(corps.actuel), champ(corps.mot_de_passe), champ(corps.confirmation), request.ip)
       if (resultat.type === 'attente') return reply.header('retry-after', String(resultat.secondes)).page(pageTropDEssais(resultat.secondes, '/compte'))
       if (resultat.type === 'erreurs') return reply.page(await afficher(request, reply, compte, resultat.erreurs))
       return reply.redirect('/compte?fait=mot_de_passe', 303)
@@ -78,7 +74,7 @@ export function routesCompte(app: FastifyInstance, options: { comptes: Comptes; 
     r.post<{ Body: Corps }>('/compte/double-authentification', { config }, async (request, reply) => {
       const compte = request.compte as Compte
       if (compte.totpActif) return reply.redirect('/compte', 303)
-      if (await comptes.activerTotp(compte, texte((request.body ?? {}).code, 20), request.ip)) return reply.redirect('/compte?fait=totp', 303)
+      if (await comptes.activerTotp(compte, champ((request.body ?? {}).code, 20), request.ip)) return reply.redirect('/compte?fait=totp', 303)
       const erreurs = [{ champ: 'code', message: 'Ce code ne correspond pas. Vérifiez que l’heure de votre téléphone est exacte et saisissez le code affiché en ce moment.' }]
       return reply.page(await pageTotp(compte, jetonDuFormulaire(request, reply), erreurs))
     })

@@ -17,7 +17,6 @@ import { pageTropDEssais } from './pages-communes.tsx'
 import { pageCode, pageConnexion, pageDemandeEnvoyee, pageInvitation, pageLienInvalide, pageMotDePasseOublie, pageReinitialiser } from './pages-connexion.tsx'
 
 type Corps = Record<string, unknown>
-const texte = champ
 const MESSAGES: Record<string, string> = {
   deconnecte: 'Vous êtes déconnecté.',
   partout: 'Toutes vos sessions ont été fermées.',
@@ -35,16 +34,16 @@ export function routesConnexion(app: FastifyInstance, options: { comptes: Compte
 
     r.get<{ Querystring: { retour?: string; fait?: string } }>('/connexion', { config: { acces: 'public' } }, async (request, reply) => {
       reply.header('cache-control', 'no-store')
-      const message = MESSAGES[texte(request.query.fait, 20)]
+      const message = MESSAGES[champ(request.query.fait, 20)]
       return reply.page(pageConnexion({ courriel: '', erreurs: [], jeton: jetonDuFormulaire(request, reply), retour: retourSur(request.query.retour), message }))
     })
 
     r.post<{ Body: Corps }>('/connexion', { config: { acces: 'public' } }, async (request, reply) => {
       reply.header('cache-control', 'no-store')
       const corps = request.body ?? {}
-      const courriel = texte(corps.courriel, 254).trim()
+      const courriel = champ(corps.courriel, 254).trim()
       const retour = retourSur(corps.retour)
-      const resultat = await comptes.connecter(courriel, texte(corps.mot_de_passe), request.ip)
+      const resultat = await comptes.connecter(courriel, champ(corps.mot_de_passe), request.ip)
       if (resultat.type === 'attente') return reply.header('retry-after', String(resultat.secondes)).page(pageTropDEssais(resultat.secondes))
       if (resultat.type === 'refusee') {
         const erreurs = [{ champ: 'courriel', message: MESSAGE_IDENTIFIANTS }]
@@ -60,7 +59,7 @@ export function routesConnexion(app: FastifyInstance, options: { comptes: Compte
     r.post<{ Body: Corps; Querystring: { retour?: string } }>('/connexion/code', { config: { acces: 'code' } }, async (request, reply) => {
       const session = request.session
       if (!session) return reply.redirect('/connexion', 303)
-      const resultat = await comptes.verifierCode(session, texte((request.body ?? {}).code, 20), request.ip)
+      const resultat = await comptes.verifierCode(session, champ((request.body ?? {}).code, 20), request.ip)
       if (resultat.type === 'attente') return reply.header('retry-after', String(resultat.secondes)).page(pageTropDEssais(resultat.secondes, '/connexion/code'))
       if (resultat.type === 'refusee') {
         return reply.page(pageCode({ erreurs: [{ champ: 'code', message: 'Ce code est incorrect ou a expiré. Saisissez le code affiché en ce moment.' }], jeton: jetonDuFormulaire(request, reply) }))
@@ -91,7 +90,7 @@ export function routesConnexion(app: FastifyInstance, options: { comptes: Compte
 
     r.post<{ Body: Corps }>('/mot-de-passe-oublie', { config: { acces: 'public' } }, async (request, reply) => {
       reply.header('cache-control', 'no-store')
-      const courriel = texte((request.body ?? {}).courriel, 254).trim()
+      const courriel = champ((request.body ?? {}).courriel, 254).trim()
       if (!courriel.includes('@')) {
         const erreurs = [{ champ: 'courriel', message: 'Indiquez l’adresse électronique de votre compte, par exemple prenom.nom@mairie.fr.' }]
         return reply.page(pageMotDePasseOublie({ courriel, erreurs, jeton: jetonDuFormulaire(request, reply) }))
@@ -109,7 +108,7 @@ export function routesConnexion(app: FastifyInstance, options: { comptes: Compte
         // the link's token is in this page's address: never sent to another site
         reply.header('cache-control', 'no-store')
         entetesDeLaReponse(reply, { 'referrer-policy': 'no-referrer' })
-        const lien = texte(request.query.jeton, 100)
+        const lien = champ(request.query.jeton, 100)
         const compte = await comptes.jetonValide(type, lien)
         if (!compte) return reply.page(pageLienInvalide(type))
         const jeton = jetonDuFormulaire(request, reply)
@@ -121,10 +120,10 @@ export function routesConnexion(app: FastifyInstance, options: { comptes: Compte
       r.post<{ Body: Corps }>(chemin, { config: { acces: 'public' } }, async (request, reply) => {
         reply.header('cache-control', 'no-store')
         const corps = request.body ?? {}
-        const lien = texte(corps.lien, 100)
-        const motDePasse = texte(corps.mot_de_passe, 1000)
-        const confirmation = texte(corps.confirmation, 1000)
-        const nom = texte(corps.nom, 200)
+        const lien = champ(corps.lien, 100)
+        const motDePasse = champ(corps.mot_de_passe, 1000)
+        const confirmation = champ(corps.confirmation, 1000)
+        const nom = champ(corps.nom, 200)
         const resultat =
           type === 'invitation' ? await comptes.accepterInvitation(lien, nom, motDePasse, confirmation, request.ip) : await comptes.reinitialiser(lien, motDePasse, confirmation, request.ip)
         if (resultat.type === 'lien') return reply.page(pageLienInvalide(type))

@@ -7,7 +7,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { eq } from 'drizzle-orm'
 import type { Base } from '../../platform/db/database.ts'
-import { habilitations, lieux } from '../../platform/db/schema.ts'
+import { habilitations } from '../../platform/db/schema.ts'
+import { lieuxSitues } from '../../places/registry/queries.ts'
 import { accepterFormulaires, champ } from '../../platform/http/formulaires.ts'
 import { jetonDuFormulaire } from '../../platform/http/jeton.ts'
 import { inscrire } from '../../audit/journal.ts'
@@ -21,7 +22,6 @@ import { avecNavigation, pageTropDEssais } from './pages-communes.tsx'
 import { pageEquipe } from './pages-administration.tsx'
 
 type Corps = Record<string, unknown>
-const texte = champ
 const MESSAGES: Record<string, string> = { invite: 'L’invitation est envoyée.', retire: 'Le rôle est retiré.' }
 
 export function routesEquipe(app: FastifyInstance, options: { base: Base; comptes: Comptes }): void {
@@ -38,7 +38,7 @@ export function routesEquipe(app: FastifyInstance, options: { base: Base; compte
   const afficher = async (request: FastifyRequest, reply: FastifyReply, erreurs: Array<{ champ: string; message: string }>, valeurs: Record<string, string>) => {
     const compte = request.compte as Compte
     const jeton = jetonDuFormulaire(request, reply)
-    const page = pageEquipe({ compte, comptes: await comptesVisibles(compte), jeton, erreurs, valeurs, message: MESSAGES[texte((request.query as Record<string, unknown>).fait, 20)] })
+    const page = pageEquipe({ compte, comptes: await comptesVisibles(compte), jeton, erreurs, valeurs, message: MESSAGES[champ((request.query as Record<string, unknown>).fait, 20)] })
     return reply.page(avecNavigation(page, compte, '/espace/equipe', jeton))
   }
 
@@ -49,7 +49,7 @@ export function routesEquipe(app: FastifyInstance, options: { base: Base; compte
     r.post<{ Body: Corps }>('/espace/equipe/inviter', { config }, async (request, reply) => {
       const compte = request.compte as Compte
       const corps = request.body ?? {}
-      const valeurs = { courriel: texte(corps.courriel, 254), nom: texte(corps.nom, 200), role: texte(corps.role, 20), territoire: texte(corps.territoire, 200) }
+      const valeurs = { courriel: champ(corps.courriel, 254), nom: champ(corps.nom, 200), role: champ(corps.role, 20), territoire: champ(corps.territoire, 200) }
       const admin = valeurs.role === 'administrateur' && estAdministrateur(compte)
       let territoire: Territoire | undefined
       if (!admin) {
@@ -83,7 +83,7 @@ export function routesEquipe(app: FastifyInstance, options: { base: Base; compte
       let permis = estAdministrateur(compte)
       if (!permis && h.role !== 'administrateur' && h.utilisateurId !== compte.id) {
         if (h.lieuUid !== null) {
-          const [lieu] = await db.select({ uid: lieux.uid, communeResolue: lieux.communeResolue, codeDepartement: lieux.codeDepartement, codeRegion: lieux.codeRegion }).from(lieux).where(eq(lieux.uid, h.lieuUid))
+          const [lieu] = await lieuxSitues(db, [h.lieuUid])
           permis = lieu !== undefined && coordonneLieu(compte, lieu)
         } else if (h.territoire) {
           const t = lireTerritoire(h.territoire, referentiel())

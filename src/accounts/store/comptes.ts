@@ -5,7 +5,8 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
-import { habilitations, lieux, utilisateurs } from '../../platform/db/schema.ts'
+import { habilitations, utilisateurs } from '../../platform/db/schema.ts'
+import { lieuxSitues } from '../../places/registry/queries.ts'
 import { referentiel } from '../../territories/referentiel.ts'
 import { lireTerritoire, type Territoire } from '../../territories/territoire.ts'
 import type { Compte, Habilitation, Role } from '../roles.ts'
@@ -80,10 +81,11 @@ export async function creerOuRetrouver(db: Db, courriel: string, nom: string): P
   return ligne as LigneCompte
 }
 
-export type Role_ = { role: 'administrateur' } | { role: 'coordinateur'; territoire: string } | { role: 'gestionnaire' | 'mediateur'; lieuUid: number }
+/** A role as stored: the administrator, a coordinator of a territory (`departement:73`), a manager or mediator of a place. */
+export type RoleDonne = { role: 'administrateur' } | { role: 'coordinateur'; territoire: string } | { role: 'gestionnaire' | 'mediateur'; lieuUid: number }
 
 /** Gives a role (nothing when the account already has exactly it). Returns whether it was added. */
-export async function ajouterRole(db: Db, utilisateurId: number, role: Role_): Promise<boolean> {
+export async function ajouterRole(db: Db, utilisateurId: number, role: RoleDonne): Promise<boolean> {
   const territoire = role.role === 'coordinateur' ? role.territoire : null
   const lieuUid = role.role === 'gestionnaire' || role.role === 'mediateur' ? role.lieuUid : null
   const deja = await db
@@ -156,12 +158,7 @@ export async function listerComptes(db: Db, filtre?: (h: Habilitation, lieu: { c
     lignes.map((l) => l.id),
   )
   const uids = [...new Set([...roles.values()].flat().flatMap((h) => (h.lieuUid === null ? [] : [h.lieuUid])))]
-  const situes = uids.length
-    ? await db
-        .select({ uid: lieux.uid, nom: lieux.nom, communeResolue: lieux.communeResolue, codeDepartement: lieux.codeDepartement, codeRegion: lieux.codeRegion })
-        .from(lieux)
-        .where(inArray(lieux.uid, uids))
-    : []
+  const situes = await lieuxSitues(db, uids)
   const parUid = new Map(situes.map((l) => [l.uid, l]))
   const resultat: CompteListe[] = []
   for (const l of lignes) {

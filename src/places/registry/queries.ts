@@ -133,6 +133,23 @@ export async function lieuParUid(db: Db, uid: number): Promise<FicheLieu | undef
   return { ...ligne, sources: liste }
 }
 
+/** A place's name and where it is (commune, département, région): what permission rules need. */
+export interface LieuSitueNomme {
+  uid: number
+  nom: string
+  communeResolue: string | null
+  codeDepartement: string | null
+  codeRegion: string | null
+}
+
+export async function lieuxSitues(db: Db, uids: readonly number[]): Promise<LieuSitueNomme[]> {
+  if (uids.length === 0) return []
+  return db
+    .select({ uid: lieux.uid, nom: lieux.nom, communeResolue: lieux.communeResolue, codeDepartement: lieux.codeDepartement, codeRegion: lieux.codeRegion })
+    .from(lieux)
+    .where(inArray(lieux.uid, [...new Set(uids)]))
+}
+
 /** Where a merged place now lives: the uid of the published place it was merged into. */
 export async function destinationDeFusion(db: Db, uid: number): Promise<number | undefined> {
   let courant = uid

@@ -45,15 +45,17 @@ export interface LigneTableau {
 
 export interface PropsTableau {
   legende: ComponentChildren
+  /** The caption is read by screen readers only (the page's title already says it). */
+  legendeCachee?: boolean | undefined
   /** Column headers; the first one heads the row headers. */
   entetes: readonly string[]
   lignes: readonly LigneTableau[]
 }
 
-export function Tableau({ legende, entetes, lignes }: PropsTableau) {
+export function Tableau({ legende, legendeCachee, entetes, lignes }: PropsTableau) {
   return (
     <table class="tableau">
-      <caption>{legende}</caption>
+      <caption class={legendeCachee ? 'visuellement-cache' : undefined}>{legende}</caption>
       <thead>
         <tr>
           {entetes.map((e) => (
@@ -72,5 +74,14 @@ export function Tableau({ legende, entetes, lignes }: PropsTableau) {
         ))}
       </tbody>
     </table>
+  )
+}
+
+/** A table that scrolls inside its own focusable region on a narrow screen, not the page. */
+export function TableauDefilant(props: PropsTableau & { legende: string }) {
+  return (
+    <div class="defilement" tabindex={0} role="region" aria-label={`${props.legende} (défilable)`}>
+      <Tableau {...props} />
+    </div>
   )
 }
