@@ -130,8 +130,11 @@ describe.skipIf(!CHROMIUM_PRESENT)(titreNavigateur('orientation dans Chromium'),
     throw new Error(`focus jamais atteint : ${test}`)
   }
 
+  /** Acts, then waits for the navigation it causes — even to the same address (a form posted to itself). */
   async function aller(page: Page, action: () => Promise<unknown>, motif: RegExp) {
-    await Promise.all([page.waitForURL(motif), action()])
+    const navigation = page.waitForEvent('framenavigated', { predicate: (cadre) => cadre === page.mainFrame() && motif.test(cadre.url()) })
+    await action()
+    await navigation
     await page.waitForLoadState('load')
   }
 
