@@ -187,7 +187,10 @@ describe.skipIf(!CHROMIUM_PRESENT)(titreNavigateur('espace professionnel dans Ch
     await page.getByLabel('Lundi, créneau 1, de').fill('09:00')
     await page.getByLabel('Lundi, créneau 1, à').fill('12:00')
 
+    // the preview is posted to the page's own address: wait for that navigation, not for the address
+    const apercu = page.waitForEvent('framenavigated', { predicate: (cadre) => cadre === page.mainFrame() })
     await page.getByRole('button', { name: 'Voir l’aperçu des horaires' }).click()
+    await apercu
     await page.waitForLoadState()
     expect(await page.locator('.horaires-apercu').textContent()).toMatch(/^Aperçu : (Ouvert|Fermé)/)
     expect(await page.locator('.horaires .discret code').textContent()).toBe('Mo 09:00-12:00')
