@@ -4,8 +4,9 @@
  * server, else the local postgres://postgres@127.0.0.1:5432/test if it answers.
  *
  *   npm run bench                          # everything
- *   npm run bench -- --partie recherche    # registre | recherche | http | visite | ingestion | doublons | comptes
+ *   npm run bench -- --partie recherche    # registre | recherche | http | visite | ingestion | doublons | comptes | activite
  *   npm run bench -- --lieux 1000000 --partie registre
+ *   npm run bench -- --partie activite --accompagnements 1000000   # PostgreSQL at that scale (10M by default), PGlite at 1M
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -16,8 +17,8 @@ import { parseArgs } from 'node:util'
 import pg from 'pg'
 
 const ici = path.dirname(fileURLToPath(import.meta.url))
-const { values } = parseArgs({ options: { lieux: { type: 'string', multiple: true }, partie: { type: 'string', multiple: true } } })
-const parties = new Set(values.partie ?? ['registre', 'recherche', 'http', 'visite', 'ingestion', 'doublons', 'comptes'])
+const { values } = parseArgs({ options: { lieux: { type: 'string', multiple: true }, partie: { type: 'string', multiple: true }, accompagnements: { type: 'string' } } })
+const parties = new Set(values.partie ?? ['registre', 'recherche', 'http', 'visite', 'ingestion', 'doublons', 'comptes', 'activite'])
 
 const f = (x: number, d = 1) => x.toLocaleString('fr-FR', { minimumFractionDigits: d, maximumFractionDigits: d })
 const ent = (x: number) => Math.round(x).toLocaleString('fr-FR')
@@ -133,4 +134,23 @@ if (parties.has('comptes')) {
     lignes.push([m.moteur, ent(m.lieux), f(m.hachageMs), f(m.verificationMs), f(m.connexionMs), `${ent(m.espace.rps)} (${ent(m.espace.p99)})`, `${ent(m.publique.rps)} (${ent(m.publique.p99)})`])
   }
   tableau('Comptes : coût d’argon2id (paramètres OWASP), d’une connexion (mot de passe vérifié, session écrite) et d’une page derrière une session (session et compte lus à chaque requête) à côté d’une page publique (aucune session lue) ; serveur et autocannon dans le même processus, 10 connexions, 5 s', lignes)
+}
+
+if (parties.has('activite')) {
+  interface Duree { mediane: number; p95: number }
+  interface Mesure {
+    moteur: string; accompagnements: number; activites: number; cumuls: number; generation: number; departement: { nom: string; code: string; lignesDeCumuls: number }
+    tableauDeBord: Duree; http: { statut: number; mediane?: number; p95?: number }; enregistrement: Duree
+  }
+  const url = await urlPostgres()
+  const ms = (d: number) => f(d, 0)
+  const lignes = [['moteur', 'accompagnements', 'activités', 'lignes de cumuls', 'génération (s)', 'département', 'tableau de bord 12 mois : médiane / p95 (ms)', 'objectif ≤ 300 ms', 'page HTTP : médiane / p95 (ms)', 'enregistrer une activité : médiane / p95 (ms)']]
+  const series: Array<[string, string]> = [...(url ? [['postgresql', values.accompagnements ?? '10000000'] as [string, string]] : []), ['pglite', '1000000']]
+  if (!url) console.log('PostgreSQL injoignable : activité mesurée sur PGlite seulement (définissez BENCH_DATABASE_URL).')
+  for (const [moteur, accompagnements] of series) {
+    const m = mesurer<Mesure>('activite.ts', ['--moteur', moteur, '--accompagnements', accompagnements, ...(url && moteur === 'postgresql' ? ['--url', url] : [])], { gc: true })
+    const h = m.http.mediane === undefined ? `page absente (${m.http.statut})` : `${ms(m.http.mediane)} / ${ms(m.http.p95 ?? 0)}`
+    lignes.push([m.moteur, ent(m.accompagnements), ent(m.activites), ent(m.cumuls), ent(m.generation), `${m.departement.nom} (${m.departement.code})`, `${ms(m.tableauDeBord.mediane)} / ${ms(m.tableauDeBord.p95)}`, m.tableauDeBord.mediane <= 300 ? '✓' : '✗', h, `${f(m.enregistrement.mediane)} / ${f(m.enregistrement.p95)}`])
+  }
+  tableau('Activités : 5 ans d’accompagnements (2 000 médiateurs, 1 500 lieux d’une région), tableau de bord d’un coordinateur pour le département le plus actif sur 12 mois (20 mesures après 2 de chauffe) et coût d’un enregistrement (ligne, cumuls, journal)', lignes)
 }

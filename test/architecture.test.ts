@@ -57,7 +57,7 @@ const INTERDITS: Array<[string, string[], string]> = [
   ['workspace/horaires/', ['platform/db/', 'platform/http/', 'cli/', 'accounts/', 'workspace/fiche/', 'workspace/routes', 'workspace/ecriture'], 'l’éditeur d’horaires est pur (rendu et lecture de formulaire)'],
   ['workspace/fiche/', ['platform/db/', 'platform/http/', 'cli/', 'accounts/', 'workspace/routes', 'workspace/ecriture'], 'le formulaire d’un lieu est pur (rendu et lecture de formulaire)'],
   ['workspace/', ['cli/', 'demo/', 'coordination/', 'dedup/'], 'l’espace de travail ne connaît ni la ligne de commande ni la coordination'],
-  ['activity/', ['platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/', 'accounts/', 'workspace/', 'coordination/'], 'le vocabulaire et les règles de l’activité (La Coop) sont purs'],
+  ['activity/domain/', ['activity/store/', 'activity/http/', 'activity/stats/', 'activity/import/', 'platform/db/', 'platform/http/', 'platform/ui/', 'cli/', 'demo/', 'accounts/', 'workspace/', 'coordination/'], 'le vocabulaire et les règles de l’activité (La Coop) sont purs'],
   ['platform/http/acces', ['accounts/', 'workspace/', 'coordination/', 'places/', 'orientation/'], 'les règles d’accès des routes sont génériques'],
   ['platform/http/jeton', ['accounts/', 'workspace/', 'coordination/', 'places/', 'orientation/'], 'la protection des formulaires est générique'],
   ['platform/http/cookies', ['accounts/', 'workspace/', 'coordination/', 'places/', 'orientation/'], 'les cookies sont génériques'],

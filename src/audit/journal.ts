@@ -24,7 +24,7 @@ export const SYSTEME: Acteur = { id: null, libelle: 'ligne de commande', adresse
 export interface Evenement {
   /** `lieu.modifie`, `lieu.propose`, `lieu.valide`, `lieu.refuse`, `signalement.statut`, `compte.invite`… */
   action: string
-  objetType: 'lieu' | 'signalement' | 'compte' | 'session'
+  objetType: 'lieu' | 'signalement' | 'compte' | 'session' | 'activite' | 'beneficiaire' | 'orientation' | 'conservation'
   objetId: string | number
   lieuUid?: number | null
   changements?: Changements | Record<string, unknown> | null
@@ -109,4 +109,17 @@ export const LIBELLES_ACTIONS: Readonly<Record<string, string>> = {
   'fusion.annulee': 'a annulé une fusion de lieux',
   'session.connexion': 's’est connecté',
   'session.deconnexion_partout': 'a fermé toutes ses sessions',
+  'beneficiaire.cree': 'a créé la fiche d’un bénéficiaire suivi',
+  'beneficiaire.modifie': 'a modifié la fiche d’un bénéficiaire suivi',
+  'beneficiaire.exporte': 'a exporté les données d’un bénéficiaire suivi',
+  'beneficiaire.efface': 'a effacé l’identité d’un bénéficiaire suivi',
+  'conservation.appliquee': 'a appliqué les règles de conservation des données',
+  'lieu.structure': 'a modifié la structure du lieu',
+  'activite.creee': 'a enregistré une activité',
+  'activite.modifiee': 'a modifié une activité',
+  'activite.supprimee': 'a supprimé une activité',
+  'activites.importees': 'a importé des activités',
+  'activites.demonstration': 'a créé les activités de démonstration',
+  'orientation.envoyee': 'a orienté une personne vers ce lieu',
+  'orientation.statut': 'a répondu à une orientation',
 }

@@ -1,6 +1,6 @@
 /**
  * The `aiguillage` command line: serve, import, export, demo, status, sources, dedoublonner,
- * doublons, fusions, migrate, geo, user, courriels. Each command has
+ * doublons, fusions, migrate, geo, user, courriels, activites, conservation. Each command has
  * `--help`; errors are printed in French without stack traces, with exit code 1 (2 for misuse).
  */
 import { Command, CommanderError } from 'commander'
@@ -20,6 +20,8 @@ import { commandeServe } from './commands/serve.ts'
 import { commandeSources } from './commands/sources.ts'
 import { commandeUser } from './commands/user.ts'
 import { commandeCourriels } from './commands/courriels.ts'
+import { commandeActivites } from './commands/activites.ts'
+import { commandeConservation } from './commands/conservation.ts'
 
 /** Commander's few error messages, in French. */
 function traduire(texte: string): string {
@@ -50,7 +52,7 @@ const configurer = (commande: Command): Command => {
   return commande
 }
 
-for (const commande of [commandeServe(), commandeImport(), commandeExport(), commandeDemo(), commandeEtat(), commandeSources(), commandeDedoublonner(), commandeDoublons(), commandeFusions(), commandeMigrate(), commandeGeo(), commandeUser(), commandeCourriels()]) {
+for (const commande of [commandeServe(), commandeImport(), commandeExport(), commandeDemo(), commandeEtat(), commandeSources(), commandeDedoublonner(), commandeDoublons(), commandeFusions(), commandeMigrate(), commandeGeo(), commandeUser(), commandeCourriels(), commandeActivites(), commandeConservation()]) {
   programme.addCommand(configurer(commande))
 }
 

@@ -3,6 +3,7 @@
  * Secrets (database password in DATABASE_URL) never leave this object.
  */
 import path from 'node:path'
+import { lireReglesConservation, type ReglesConservation } from '../activity/domain/conservation.ts'
 
 export interface Config {
   /** HTTP port (`PORT`, default 3000). */
@@ -49,6 +50,12 @@ export interface Config {
    * base64, e.g. `openssl rand -base64 32`); absent: they are stored as they are.
    */
   cleSecrets: Buffer | undefined
+  /**
+   * Retention of personal data, in days (`AIGUILLAGE_CONSERVATION_IDENTITES_JOURS`,
+   * `AIGUILLAGE_CONSERVATION_NOTES_JOURS`, `AIGUILLAGE_CONSERVATION_ORIENTATIONS_JOURS`; 365
+   * each, La Coop's rule; 30 at least): see src/activity/domain/conservation.ts.
+   */
+  conservation: ReglesConservation
 }
 
 function entier(env: NodeJS.ProcessEnv, nom: string, defaut: number, min: number, max: number): number {
@@ -97,5 +104,6 @@ export function lireConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.AIGUILLAGE_SMTP_URL || undefined,
     expediteur: env.AIGUILLAGE_COURRIEL_EXPEDITEUR || 'Aiguillage <ne-pas-repondre@aiguillage.invalid>',
     cleSecrets: env.AIGUILLAGE_CLE_SECRETS ? cleSecrets(env.AIGUILLAGE_CLE_SECRETS) : undefined,
+    conservation: lireReglesConservation(env),
   }
 }

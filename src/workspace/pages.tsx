@@ -43,8 +43,19 @@ export function pageTableauDeBord(compte: Compte, n: { lieux: number; aValider: 
               <a href="/espace/signalements">{n.signalements} signalement(s) à traiter</a>
             </li>
           </ul>
-        ) : (
-          <p>Votre compte de médiateur est rattaché à vos lieux d’activité. Le suivi de l’accompagnement arrivera ici.</p>
+        ) : null}
+        {aLeRole(compte, 'mediateur') && (
+          <ul class="tableau-de-bord">
+            <li>
+              <a href="/espace/activites/nouvelle?type=individuel">Nouvel accompagnement individuel</a>
+            </li>
+            <li>
+              <a href="/espace/activites/nouvelle?type=collectif">Nouvel atelier collectif</a>
+            </li>
+            <li>
+              <a href="/espace/activites">Mes activités</a> : les accompagnements et ateliers que vous avez enregistrés
+            </li>
+          </ul>
         )}
       </>
     ),
@@ -145,6 +156,12 @@ export function pageModifierLieu(d: DonneesEdition): OptionsPage {
         {STATUTS_LIEU[lieu.statut] ?? lieu.statut} · mis à jour le {formaterDate(lieu.dateMaj)} · {lieu.statut === 'publie' && <a href={`/lieux/${lieu.uid}`}>voir la page publique</a>}
         {lieu.statut === 'publie' && ' · '}
         <a href={`/espace/lieux/${lieu.uid}/historique`}>historique des modifications</a>
+        {lieu.statut === 'publie' && (
+          <>
+            {' · '}
+            <a href={`/espace/lieux/${lieu.uid}/structure`}>structure</a>
+          </>
+        )}
       </p>
     ),
     contenu: (

@@ -25,6 +25,7 @@ import { ajouterRole } from '../accounts/store/comptes.ts'
 import { depuisOsm, sansFermeturesPassees, semaineVide } from './horaires/modele.ts'
 import { apercuOuverture } from './horaires/apercu.ts'
 import { lireFiche, valeursDepuisLieu } from './fiche/lecture.ts'
+import { lieuAutorise } from './lieu-autorise.ts'
 import { deciderLieu, LieuIntrouvableError, modifierLieu, proposerLieu } from './ecriture.ts'
 import { envoyerRappel, envoyerRappels, traiterSignalement } from './actions.ts'
 import { pageHistorique, pageLieux, pageModifierLieu, pageNouveauLieu, pageSignalements, pageTableauDeBord } from './pages.tsx'
@@ -78,19 +79,7 @@ export function routesEspace(app: FastifyInstance, options: { base: Base; compte
   const acteur = (request: FastifyRequest) => comptes.acteur(request.compte as Compte, request.ip)
 
   /** The place of `:uid` when the account may edit it; otherwise the reply is sent (404 or 403). */
-  async function lieuModifiable(request: FastifyRequest<{ Params: { uid: string } }>, reply: FastifyReply, regle = peutModifierLieu) {
-    const uid = parametreUid(request.params.uid)
-    const lieu = uid === undefined ? undefined : await situerLieu(db, uid)
-    if (!lieu || (lieu.statut !== 'publie' && lieu.statut !== 'a_valider')) {
-      await reply.callNotFound()
-      return undefined
-    }
-    if (!regle(request.compte as Compte, lieu)) {
-      await refuser(reply)
-      return undefined
-    }
-    return lieu
-  }
+  const lieuModifiable = (request: FastifyRequest<{ Params: { uid: string } }>, reply: FastifyReply, regle = peutModifierLieu) => lieuAutorise(db, request, reply, regle)
 
   const ficheVide = () => ({ valeurs: {}, erreurs: [], horaires: { semaine: semaineVide(), osm: '', erreurs: [] } })
 

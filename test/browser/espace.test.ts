@@ -8,7 +8,6 @@
  * disabled: sign in, open the place, change its phone and Monday's hours, preview the hours,
  * save, and find the change on the public page and in the place's history.
  */
-import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,9 +15,8 @@ import { enregistrerSignalement } from '../../src/orientation/signalements.ts'
 import { importer } from '../../src/places/registry/import.ts'
 import { creerCompte, seConnecter, type CompteDeTest } from '../support/comptes.ts'
 import { demarrer, type ServeurDeTest } from '../http/serveur-de-test.ts'
-import { CHROMIUM_PRESENT, lancerChromium, titreNavigateur, avecSession } from './chromium.ts'
+import { CHROMIUM_PRESENT, lancerChromium, ouvrirPage, titreNavigateur, verifierPage } from './chromium.ts'
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 /** The place the manager edits: no hours yet, so Monday's slot is the whole OSM value. */
 const LIEU = {
   id: 'essai-1', nom: 'Médiathèque de l’Essai', commune: 'Chambéry', code_postal: '73000', adresse: '12 place Saint-Léger',
@@ -58,26 +56,7 @@ describe.skipIf(!CHROMIUM_PRESENT)(titreNavigateur('espace professionnel dans Ch
     await serveur?.fermer()
   })
 
-  /** A fresh context (signed in with `cookie` when given) and its page, collecting CSP violations. */
-  async function ouvrir(options: Parameters<Browser['newContext']>[0] = {}, cookie?: string) {
-    const contexte = await navigateur.newContext({ locale: 'fr-FR', ...options })
-    if (cookie) await avecSession(contexte, serveur.url, cookie)
-    const page = await contexte.newPage()
-    const violationsCsp: string[] = []
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) violationsCsp.push(m.text())
-    })
-    return { contexte, page, violationsCsp }
-  }
-
-  /** axe finds nothing and the page does not scroll sideways. */
-  async function verifierPage(page: Page, nom: string): Promise<void> {
-    const resultat = await new AxeBuilder({ page }).withTags(TAGS).analyze()
-    expect(resultat.violations.map((v) => `${v.id} : ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), nom).toEqual([])
-    expect(resultat.passes.length, nom).toBeGreaterThan(10)
-    const mesure = await page.evaluate(() => ({ defilement: document.documentElement.scrollWidth, largeur: document.documentElement.clientWidth }))
-    expect(mesure.defilement, nom).toBeLessThanOrEqual(mesure.largeur)
-  }
+  const ouvrir = (options: Parameters<Browser['newContext']>[0] = {}, cookie?: string) => ouvrirPage(navigateur, serveur.url, options, cookie)
 
   /** Opens `chemin`, expects it there with `statut`, then checks it. */
   async function visiter(page: Page, chemin: string, statut = 200): Promise<void> {

@@ -15,6 +15,9 @@ import { sql } from 'drizzle-orm'
 import { chargerActifs, urlActif } from '../../src/platform/ui/actifs.ts'
 import { creerCompte, jetonDeLaPage, navigateur, seConnecter, type CompteDeTest, type Navigateur } from '../support/comptes.ts'
 import { demarrer, type ServeurDeTest } from './serveur-de-test.ts'
+import { enregistrerActivite } from '../../src/activity/store/activites.ts'
+import { creerBeneficiaire } from '../../src/activity/store/beneficiaires.ts'
+import { structureDuLieu } from '../../src/activity/store/structures.ts'
 
 const ACTEURS = ['anonyme', 'administrateur', 'coordinateur', 'coordinateur_autre', 'gestionnaire', 'gestionnaire_autre', 'mediateur'] as const
 type Acteur = (typeof ACTEURS)[number]
@@ -39,6 +42,12 @@ interface Fixtures {
   temoin: number
   nouveauRole: () => Promise<number>
   actif: string
+  /** A new activity recorded by the mediator at `lieu` (one per call: a row may delete it). */
+  activite: () => Promise<string>
+  /** A referral sent by the mediator (of `lieu`) to `autreLieu`. */
+  orientation: string
+  /** A new followed beneficiary of the mediator's structure (one per call: a row erases it). */
+  beneficiaire: () => Promise<string>
 }
 
 //                          anonyme administrateur coordinateur coord_autre gestionnaire gest_autre mediateur
@@ -49,6 +58,7 @@ const GERENT_LE_LIEU = ['C', 'O', 'O', 'R', 'O', 'R', 'R'] as const
 const COORDONNENT = ['C', 'O', 'O', 'O', 'R', 'R', 'R'] as const
 const ADMIN = ['C', 'O', 'R', 'R', 'R', 'R', 'R'] as const
 const ADMIN_POST = ['C', 'S', 'R', 'R', 'R', 'R', 'R'] as const
+const MEDIATEUR = ['C', 'R', 'R', 'R', 'R', 'R', 'O'] as const
 
 const MATRICE: Record<string, Ligne> = {
   'GET /sante': { chemin: () => '/sante', attendu: PUBLIC },
@@ -121,6 +131,36 @@ const MATRICE: Record<string, Ligne> = {
   'GET /coordination/imports/:id/rejets.csv': { chemin: (f) => `/coordination/imports/${f.importId}/rejets.csv`, attendu: COORDONNENT },
   'GET /coordination/lieux/:uid': { chemin: (f) => `/coordination/lieux/${f.lieu}`, attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
   'GET /coordination/a-mettre-a-jour': { chemin: () => '/coordination/a-mettre-a-jour', attendu: COORDONNENT },
+  'GET /espace/statistiques': { chemin: () => '/espace/statistiques', attendu: CONNECTE },
+  'GET /espace/statistiques.xlsx': { chemin: () => '/espace/statistiques.xlsx', attendu: CONNECTE },
+  'GET /espace/statistiques.csv': { chemin: () => '/espace/statistiques.csv', attendu: CONNECTE },
+  'GET /espace/activites.xlsx': { chemin: () => '/espace/activites.xlsx', attendu: CONNECTE },
+  'GET /espace/activites.csv': { chemin: () => '/espace/activites.csv', attendu: CONNECTE },
+  'GET /statistiques/:territoire': { chemin: () => '/statistiques/departement-73', attendu: PUBLIC },
+  'GET /espace/activites': { chemin: () => '/espace/activites', attendu: MEDIATEUR },
+  'GET /espace/activites/nouvelle': { chemin: () => '/espace/activites/nouvelle?type=collectif', attendu: MEDIATEUR },
+  'POST /espace/activites/nouvelle': { chemin: () => '/espace/activites/nouvelle', corps: { type: 'individuel' }, attendu: ['C', 'R', 'R', 'R', 'R', 'R', 400] },
+  'GET /espace/activites/:id': { chemin: (f) => f.activite().then((id) => `/espace/activites/${id}`), attendu: MEDIATEUR },
+  'POST /espace/activites/:id': { chemin: (f) => f.activite().then((id) => `/espace/activites/${id}`), corps: { duree: '' }, attendu: ['C', 'R', 'R', 'R', 'R', 'R', 400] },
+  'GET /espace/activites/:id/dupliquer': { chemin: (f) => f.activite().then((id) => `/espace/activites/${id}/dupliquer`), attendu: MEDIATEUR },
+  'GET /espace/activites/:id/supprimer': { chemin: (f) => f.activite().then((id) => `/espace/activites/${id}/supprimer`), attendu: MEDIATEUR },
+  'POST /espace/activites/:id/supprimer': { chemin: (f) => f.activite().then((id) => `/espace/activites/${id}/supprimer`), attendu: ['C', 'R', 'R', 'R', 'R', 'R', 'S'] },
+  'GET /espace/lieux/:uid/structure': { chemin: (f) => `/espace/lieux/${f.lieu}/structure`, attendu: GERENT_LE_LIEU },
+  'POST /espace/lieux/:uid/structure': { chemin: (f) => `/espace/lieux/${f.lieu}/structure`, corps: { action: 'renommer', nom: '' }, attendu: ['C', 400, 400, 'R', 400, 'R', 'R'] },
+  'GET /espace/orientations': { chemin: () => '/espace/orientations', attendu: ['C', 'R', 'R', 'R', 'O', 'O', 'O'] },
+  'GET /espace/orientations/nouvelle': { chemin: () => '/espace/orientations/nouvelle?q=a', attendu: MEDIATEUR },
+  'POST /espace/orientations/nouvelle': { chemin: () => '/espace/orientations/nouvelle', corps: { besoin: '' }, attendu: ['C', 'R', 'R', 'R', 'R', 'R', 400] },
+  'GET /espace/orientations/:id': { chemin: (f) => `/espace/orientations/${f.orientation}`, attendu: ['C', 'R', 'R', 'R', 404, 'O', 'O'] },
+  'POST /espace/orientations/:id/statut': { chemin: (f) => `/espace/orientations/${f.orientation}/statut`, corps: { statut: 'inconnu' }, attendu: ['C', 'R', 'R', 'R', 404, 400, 404] },
+  'GET /espace/beneficiaires': { chemin: () => '/espace/beneficiaires?q=a', attendu: MEDIATEUR },
+  'GET /espace/beneficiaires/nouveau': { chemin: () => '/espace/beneficiaires/nouveau', attendu: MEDIATEUR },
+  'POST /espace/beneficiaires/nouveau': { chemin: () => '/espace/beneficiaires/nouveau', corps: { prenom: '' }, attendu: ['C', 'R', 'R', 'R', 'R', 'R', 400] },
+  'GET /espace/beneficiaires/:id': { chemin: (f) => f.beneficiaire().then((id) => `/espace/beneficiaires/${id}`), attendu: MEDIATEUR },
+  'POST /espace/beneficiaires/:id': { chemin: (f) => f.beneficiaire().then((id) => `/espace/beneficiaires/${id}`), corps: { prenom: '' }, attendu: ['C', 'R', 'R', 'R', 'R', 'R', 400] },
+  'GET /espace/beneficiaires/:id/export': { chemin: (f) => f.beneficiaire().then((id) => `/espace/beneficiaires/${id}/export`), attendu: MEDIATEUR },
+  'GET /espace/beneficiaires/:id/effacer': { chemin: (f) => f.beneficiaire().then((id) => `/espace/beneficiaires/${id}/effacer`), attendu: MEDIATEUR },
+  'POST /espace/beneficiaires/:id/effacer': { chemin: (f) => f.beneficiaire().then((id) => `/espace/beneficiaires/${id}/effacer`), attendu: ['C', 'R', 'R', 'R', 'R', 'R', 'S'] },
+  'GET /admin/conservation': { chemin: () => '/admin/conservation', attendu: ADMIN },
 }
 
 function conforme(attendu: Attendu, r: Response): boolean {
@@ -170,6 +210,10 @@ describe('matrice des autorisations', () => {
     const { rows: paire } = (await db.execute(sql`insert into paires (cle_a, cle_b, score, raisons, statut) values (${a}, ${b}, 0.7, '[]'::jsonb, 'a_examiner') returning id`)) as unknown as { rows: Array<{ id: number }> }
     const { rows: imp } = (await db.execute(sql`select id from imports order by id limit 1`)) as unknown as { rows: Array<{ id: number }> }
     const actifs = chargerActifs()
+    const mediateurId = comptes.get('mediateur')?.id as number
+    const { rows: orientation } = (await db.execute(
+      sql`insert into orientations (de_lieu, vers_lieu, par_mediateur, besoin) values (${lieu}, ${autreLieu}, ${mediateurId}, 'Carte grise') returning id`,
+    )) as unknown as { rows: Array<{ id: string }> }
     f = {
       lieu,
       autreLieu,
@@ -182,6 +226,23 @@ describe('matrice des autorisations', () => {
         return Number(h[0]?.id)
       },
       actif: urlActif(actifs, 'aiguillage.js'),
+      activite: () =>
+        enregistrerActivite(db, { id: null, libelle: 'matrice', adresseIp: null }, {
+          mediateurId,
+          lieuUid: lieu,
+          activite: {
+            type: 'individuel', date: '2025-01-15', duree: 30, typeLieu: 'lieu_activite', lieu: String(lieu), thematiques: ['email'], thematiquesDemarche: [], materiel: [], orienteVersStructure: false,
+            beneficiaireAnonyme: { genre: 'non_communique', trancheAge: 'non_communique', statutSocial: 'non_communique', dejaAccompagne: false },
+          },
+        }),
+      orientation: String(orientation[0]?.id),
+      beneficiaire: async () => {
+        const structure = await structureDuLieu(db, lieu)
+        return creerBeneficiaire(db, { id: null, libelle: 'matrice', adresseIp: null }, { id: mediateurId, structures: [structure] }, structure, {
+          prenom: 'Camille', nom: 'Essai', telephone: null, courriel: null, anneeNaissance: null, trancheAge: 'non_communique', genre: 'non_communique', statutSocial: 'non_communique',
+          communeResidence: null, adresse: null, notes: null, consentement: { le: '2025-01-15', portee: 'mediateur', recueil: 'oral' },
+        })
+      },
     }
     for (const acteur of ACTEURS) await preparerActeur(acteur)
   }, 120_000)

@@ -74,6 +74,8 @@ export async function servir(
     config: lireConfig({ AIGUILLAGE_TERRITOIRE: NOM_TERRITOIRE, LOG_LEVEL: 'info', ...env }),
     journal,
     destinationJournal: { write: (ligne: string) => void lignes.push(ligne) },
+    // the daily retention job is run by the tests that need it (`app.tacheQuotidienne.essayer()`), never by a timer
+    tacheQuotidienne: false,
   })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const adresse = app.server.address()

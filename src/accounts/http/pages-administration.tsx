@@ -109,7 +109,7 @@ export function pageComptes(p: { comptes: CompteListe[]; invitations: ReadonlyMa
     titre: 'Administration : comptes',
     chapo: (
       <p>
-        Tous les comptes de la plateforme. Voir aussi <a href="/admin/courriels">la boîte d’envoi</a> et <a href="/admin/journal">le journal d’audit</a>.
+        Tous les comptes de la plateforme. Voir aussi <a href="/admin/courriels">la boîte d’envoi</a>, <a href="/admin/journal">le journal d’audit</a> et <a href="/admin/conservation">la conservation des données personnelles</a>.
       </p>
     ),
     contenu: (

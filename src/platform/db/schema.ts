@@ -18,6 +18,11 @@
  *   hashed), rate-limit counters (see `src/accounts`).
  * - `courriels`: the outbox (see `src/mail`); `journal_audit`: the append-only audit log (see
  *   `src/audit`), protected by a trigger that refuses UPDATE, DELETE and TRUNCATE.
+ * - `structures`, `lieux_structures`: the organisations running places (a place belongs to one);
+ *   `activites`, `beneficiaires`, `activites_beneficiaires`, `orientations`: activity reporting,
+ *   followed beneficiaries with their consent, referrals between places; `stats_mensuelles`:
+ *   monthly rollups of activities kept in step by every write; `taches`: the last run of the
+ *   daily jobs (see `src/activity/store`).
  */
 import { sql } from 'drizzle-orm'
 import {
@@ -38,6 +43,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core'
 
 const horodatage = (nom: string) => timestamp(nom, { withTimezone: true, mode: 'date' })
@@ -415,3 +421,225 @@ export const journalAudit = pgTable(
   },
   (t) => [index('journal_audit_lieu_idx').on(t.lieuUid, t.id), index('journal_audit_objet_idx').on(t.objetType, t.objetId)],
 )
+
+/** An organisation running one or more places (association, commune, France Services…). */
+export const structures = pgTable('structures', {
+  id: serial('id').primaryKey(),
+  nom: text('nom').notNull(),
+  siret: text('siret'),
+  creeLe: horodatage('cree_le').notNull().defaultNow(),
+})
+
+/** The structure of a place; a place without a row forms its own structure when first needed. */
+export const lieuxStructures = pgTable(
+  'lieux_structures',
+  {
+    lieuUid: bigint('lieu_uid', { mode: 'number' })
+      .primaryKey()
+      .references(() => lieux.uid, { onDelete: 'cascade' }),
+    structureId: integer('structure_id')
+      .notNull()
+      .references(() => structures.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('lieux_structures_structure_idx').on(t.structureId)],
+)
+
+/**
+ * A followed beneficiary (« bénéficiaire suivi »): an identity kept by a structure with the
+ * person's consent (date, scope `mediateur` or `structure`, how it was given). Anonymised (identity
+ * erased, socio-demographic data kept) on request or by the retention job: `anonymise_le` set.
+ */
+export const beneficiaires = pgTable(
+  'beneficiaires',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    structureId: integer('structure_id')
+      .notNull()
+      .references(() => structures.id, { onDelete: 'cascade' }),
+    creePar: integer('cree_par').references(() => utilisateurs.id, { onDelete: 'set null' }),
+    prenom: text('prenom'),
+    nom: text('nom'),
+    telephone: text('telephone'),
+    courriel: text('courriel'),
+    anneeNaissance: integer('annee_naissance'),
+    adresse: text('adresse'),
+    notes: text('notes'),
+    genre: text('genre').notNull().default('non_communique'),
+    trancheAge: text('tranche_age').notNull().default('non_communique'),
+    statutSocial: text('statut_social').notNull().default('non_communique'),
+    communeResidence: text('commune_residence'),
+    consentementLe: date('consentement_le', { mode: 'string' }),
+    consentementPortee: text('consentement_portee'),
+    consentementRecueil: text('consentement_recueil'),
+    creeLe: horodatage('cree_le').notNull().defaultNow(),
+    misAJourLe: horodatage('mis_a_jour_le').notNull().defaultNow(),
+    anonymiseLe: horodatage('anonymise_le'),
+  },
+  (t) => [
+    index('beneficiaires_structure_idx').on(t.structureId),
+    index('beneficiaires_conservation_idx').on(t.misAJourLe).where(sql`${t.anonymiseLe} is null`),
+    check(
+      'beneficiaires_consentement_check',
+      sql`${t.anonymiseLe} is not null or (${t.consentementLe} is not null and ${t.consentementPortee} in ('mediateur', 'structure') and ${t.consentementRecueil} in ('oral', 'ecrit', 'numerique'))`,
+    ),
+  ],
+)
+
+/**
+ * One activity report (CRA): an individual accompaniment or a workshop, with La Coop's fields.
+ * `lieu_uid` is the mediator's place it is recorded for (where it happened for `lieu_activite`);
+ * `code_insee`/`departement` the commune of the activity, for statistics. `anonymes` holds the
+ * anonymous beneficiary of an individual activity or the anonymous counters of a workshop;
+ * `accompagnements` = 1, or the workshop's participants. Soft-deleted (`supprime_le`).
+ */
+export const activites = pgTable(
+  'activites',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mediateurId: integer('mediateur_id').references(() => utilisateurs.id, { onDelete: 'set null' }),
+    structureId: integer('structure_id')
+      .notNull()
+      .references(() => structures.id, { onDelete: 'cascade' }),
+    lieuUid: bigint('lieu_uid', { mode: 'number' }).references(() => lieux.uid, { onDelete: 'set null' }),
+    type: text('type').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    duree: integer('duree').notNull(),
+    typeLieu: text('type_lieu').notNull(),
+    codeInsee: text('code_insee'),
+    departement: text('departement'),
+    thematiques: liste('thematiques'),
+    thematiquesDemarche: liste('thematiques_demarche'),
+    precisionsDemarche: text('precisions_demarche'),
+    materiel: liste('materiel'),
+    notes: text('notes'),
+    autonomie: text('autonomie'),
+    orienteVersStructure: boolean('oriente_vers_structure').notNull().default(false),
+    structureRedirection: text('structure_redirection'),
+    titreAtelier: text('titre_atelier'),
+    niveau: text('niveau'),
+    accompagnements: integer('accompagnements').notNull(),
+    anonymes: jsonb('anonymes'),
+    source: text('source').notNull().default('saisie'),
+    idSource: text('id_source'),
+    creeLe: horodatage('cree_le').notNull().defaultNow(),
+    modifieLe: horodatage('modifie_le').notNull().defaultNow(),
+    supprimeLe: horodatage('supprime_le'),
+  },
+  (t) => [
+    index('activites_mediateur_idx').on(t.mediateurId, t.date),
+    index('activites_departement_idx').on(t.departement, t.date),
+    index('activites_lieu_idx').on(t.lieuUid, t.date),
+    index('activites_structure_idx').on(t.structureId, t.date),
+    // + activites_suivis_idx, written by hand in migration 0007 (drizzle-kit cannot write INCLUDE):
+    // (departement, date) include (id) for the activities that may have followed participants
+    uniqueIndex('activites_source_idx').on(t.source, t.idSource).where(sql`${t.idSource} is not null`),
+    check('activites_type_check', sql`${t.type} in ('individuel', 'collectif')`),
+    check('activites_accompagnements_check', sql`${t.accompagnements} >= 0`),
+  ],
+)
+
+/** The followed beneficiaries of an activity; `premier`: their earliest accompaniment (a new beneficiary). */
+export const activitesBeneficiaires = pgTable(
+  'activites_beneficiaires',
+  {
+    activiteId: uuid('activite_id')
+      .notNull()
+      .references(() => activites.id, { onDelete: 'cascade' }),
+    beneficiaireId: uuid('beneficiaire_id')
+      .notNull()
+      .references(() => beneficiaires.id, { onDelete: 'cascade' }),
+    premier: boolean('premier').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.activiteId, t.beneficiaireId] }), index('activites_beneficiaires_beneficiaire_idx').on(t.beneficiaireId)],
+)
+
+/**
+ * A referral: a mediator orients a person to another place of Aiguillage. `partage` holds only
+ * what the person agreed to share (erased by the retention job once closed); the receiving place
+ * accepts or declines it, then records the outcome; the referring mediator sees the status.
+ */
+export const orientations = pgTable(
+  'orientations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    deLieu: bigint('de_lieu', { mode: 'number' }).references(() => lieux.uid, { onDelete: 'set null' }),
+    versLieu: bigint('vers_lieu', { mode: 'number' })
+      .notNull()
+      .references(() => lieux.uid, { onDelete: 'cascade' }),
+    parMediateur: integer('par_mediateur').references(() => utilisateurs.id, { onDelete: 'set null' }),
+    beneficiaireId: uuid('beneficiaire_id').references(() => beneficiaires.id, { onDelete: 'set null' }),
+    activiteId: uuid('activite_id').references(() => activites.id, { onDelete: 'set null' }),
+    besoin: text('besoin').notNull(),
+    partage: jsonb('partage'),
+    consentementLe: date('consentement_le', { mode: 'string' }),
+    consentementRecueil: text('consentement_recueil'),
+    statut: text('statut').notNull().default('envoyee'),
+    reponse: text('reponse'),
+    traiteePar: integer('traitee_par').references(() => utilisateurs.id, { onDelete: 'set null' }),
+    creeLe: horodatage('cree_le').notNull().defaultNow(),
+    misAJourLe: horodatage('mis_a_jour_le').notNull().defaultNow(),
+  },
+  (t) => [
+    index('orientations_vers_idx').on(t.versLieu, t.statut),
+    index('orientations_de_idx').on(t.deLieu),
+    index('orientations_mediateur_idx').on(t.parMediateur),
+    check('orientations_statut_check', sql`${t.statut} in ('envoyee', 'acceptee', 'refusee', 'prise_en_charge', 'demarche_realisee', 'absente')`),
+  ],
+)
+
+/**
+ * Monthly rollups of activities, kept in step by every write (added, edited, deleted): for a
+ * month and a (département, commune, structure, place, mediator, type), the accompaniments and
+ * activities per dimension value (`total`, `thematique`, `materiel`, `canal`, `duree`, `genre`…,
+ * see `src/activity/domain/cumuls.ts`). Dashboards read these instead of scanning activities.
+ */
+export const statsMensuelles = pgTable(
+  'stats_mensuelles',
+  {
+    mois: date('mois', { mode: 'string' }).notNull(),
+    departement: text('departement').notNull().default(''),
+    codeInsee: text('code_insee').notNull().default(''),
+    structureId: integer('structure_id').notNull(),
+    lieuUid: bigint('lieu_uid', { mode: 'number' }).notNull().default(0),
+    mediateurId: integer('mediateur_id').notNull().default(0),
+    type: text('type').notNull(),
+    dimension: text('dimension').notNull(),
+    valeur: text('valeur').notNull().default(''),
+    accompagnements: bigint('accompagnements', { mode: 'number' }).notNull().default(0),
+    activites: bigint('activites', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.departement, t.mois, t.codeInsee, t.structureId, t.lieuUid, t.mediateurId, t.type, t.dimension, t.valeur] }),
+    index('stats_mensuelles_mediateur_idx').on(t.mediateurId, t.mois),
+    index('stats_mensuelles_structure_idx').on(t.structureId, t.mois),
+    index('stats_mensuelles_lieu_idx').on(t.lieuUid, t.mois),
+    // + stats_mensuelles_totaux_idx, by hand in migration 0007: (departement, mois) include (…) for
+    // the `total` and `canal` rows that series, communes, places and the filter choices read
+  ],
+)
+
+/**
+ * The same rollups summed per département and month only (no place, mediator nor commune): a
+ * département's or a région's dashboard reads ~150 rows a month here instead of thousands.
+ * Kept in step by the same writes as `stats_mensuelles`.
+ */
+export const statsDepartements = pgTable(
+  'stats_departements',
+  {
+    departement: text('departement').notNull().default(''),
+    mois: date('mois', { mode: 'string' }).notNull(),
+    type: text('type').notNull(),
+    dimension: text('dimension').notNull(),
+    valeur: text('valeur').notNull().default(''),
+    accompagnements: bigint('accompagnements', { mode: 'number' }).notNull().default(0),
+    activites: bigint('activites', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.departement, t.mois, t.type, t.dimension, t.valeur] })],
+)
+
+/** The last run of each daily job (retention…), so that several servers run it once a day. */
+export const taches = pgTable('taches', {
+  nom: text('nom').primaryKey(),
+  derniereExecution: horodatage('derniere_execution').notNull(),
+  bilan: jsonb('bilan'),
+})

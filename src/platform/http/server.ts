@@ -22,6 +22,13 @@ import { routesCompte } from '../../accounts/http/routes-compte.ts'
 import { routesEspace } from '../../workspace/routes.tsx'
 import { routesEquipe } from '../../accounts/http/routes-equipe.ts'
 import { routesAdministration } from '../../accounts/http/routes-administration.ts'
+import { routesStatistiques } from '../../activity/stats/routes.ts'
+import { routesOrientations } from '../../activity/http/routes-orientations.ts'
+import { routesStructures } from '../../activity/http/routes-structures.tsx'
+import { routesActivites } from '../../activity/http/routes-activites.ts'
+import { routesBeneficiaires } from '../../activity/http/routes-beneficiaires.ts'
+import { routesConservation } from '../../activity/http/routes-conservation.tsx'
+import { TacheQuotidienne } from '../../activity/store/tache-quotidienne.ts'
 import { Facteur, expediteurSmtp } from '../../mail/expedition.ts'
 import { accesParDefaut, exigerDesRegles, type RouteDeclaree } from './acces.ts'
 import { installerProtectionFormulaires } from './jeton.ts'
@@ -41,6 +48,12 @@ export interface OptionsServeur {
   journal?: boolean
   /** Where log lines go (default: standard output); tests read them. */
   destinationJournal?: { write(ligne: string): void }
+  /**
+   * The daily retention job (src/activity/store/tache-quotidienne.ts): started by default (a try
+   * `delaiInitialMs` after start — a minute —, then every hour); `false` for tests that run it
+   * themselves (`app.tacheQuotidienne.essayer()`).
+   */
+  tacheQuotidienne?: false | { delaiInitialMs?: number }
 }
 
 declare module 'fastify' {
@@ -49,6 +62,8 @@ declare module 'fastify' {
     routesDeclarees(): readonly RouteDeclaree[]
     /** The outbox's postman (sends e-mails when SMTP is configured). */
     facteur: Facteur
+    /** The daily retention job (`essayer()` runs it now if due). */
+    tacheQuotidienne: TacheQuotidienne
   }
 }
 
@@ -95,9 +110,13 @@ export async function creerServeur(options: OptionsServeur): Promise<FastifyInst
   app.decorate('facteur', facteur)
   // retries waiting e-mails now and then (a failed delivery, a server restarted mid-send)
   const tournee = config.smtpUrl ? setInterval(() => facteur.signaler(), 60_000).unref() : undefined
+  const tache = new TacheQuotidienne(base.db, config.conservation, () => new Date(), (erreur) => app.log.error({ err: erreur }, 'la tâche quotidienne de conservation a échoué'))
+  app.decorate('tacheQuotidienne', tache)
+  if (options.tacheQuotidienne !== false) tache.demarrer(options.tacheQuotidienne?.delaiInitialMs)
   app.addHook('onClose', async () => {
     desabonner()
     if (tournee) clearInterval(tournee)
+    await tache.arreter()
     await facteur.attendre()
   })
   installerEntetes(app)
@@ -133,6 +152,12 @@ export async function creerServeur(options: OptionsServeur): Promise<FastifyInst
   routesEquipe(app, { base, comptes })
   routesAdministration(app, { comptes, smtp: config.smtpUrl !== undefined })
   routesCoordination(app, { base, surChangement: (f) => void options.orientation.surChangement(f) })
+  routesStatistiques(app, { base })
+  routesOrientations(app, { base, comptes, urlPublique: config.urlPublique, courrielDepose: () => facteur.signaler() })
+  routesStructures(app, { base, comptes })
+  routesActivites(app, { base, comptes })
+  routesBeneficiaires(app, { base, comptes, regles: config.conservation })
+  routesConservation(app, { db: base.db, regles: config.conservation })
 
   await app.ready()
   return app

@@ -40,8 +40,10 @@ function AideEtErreur({ id, aide, erreur }: { id: string; aide?: string | undefi
 
 export interface PropsChampTexte extends BaseChamp {
   valeur?: string | undefined
-  type?: 'text' | 'search' | 'email' | 'tel' | 'time' | 'url' | 'password'
+  type?: 'text' | 'search' | 'email' | 'tel' | 'time' | 'url' | 'password' | 'date'
   autocomplete?: string | undefined
+  /** The phone's keyboard: `numeric` for a count typed as text (a number input would drop what it cannot read). */
+  modeSaisie?: 'numeric' | undefined
   requis?: boolean | undefined
   longueurMax?: number | undefined
   /** Read-only (a value to copy). */
@@ -61,6 +63,7 @@ export function ChampTexte(p: PropsChampTexte) {
         name={p.nom}
         value={p.valeur ?? ''}
         autocomplete={p.autocomplete}
+        inputMode={p.modeSaisie}
         required={p.requis}
         maxLength={p.longueurMax}
         readOnly={p.lectureSeule}

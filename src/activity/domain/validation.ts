@@ -6,7 +6,7 @@
  * Reference: shared/reference/activity-reporting-la-coop.md §3–§5.
  */
 import { z } from 'zod'
-import { aujourdhuiParis } from '../places/validation/date-maj.ts'
+import { aujourdhuiParis } from '../../places/validation/date-maj.ts'
 import {
   AUTONOMIES,
   type Autonomie,
@@ -372,12 +372,16 @@ function versErreurs(iss: z.core.$ZodIssue): ErreurChamp[] {
   return [{ champ: chemin.join('.'), message: iss.message }]
 }
 
+let schemaDuJour: { jour: string; schema: ReturnType<typeof schemaActivite> } | undefined
+
 /**
  * Checks one activity entered by a mediator: the activity, or every error of the entry, each
  * tied to its field (dotted path), in French.
  */
 export function validerActivite(brut: unknown, aujourdhui: string = aujourdhuiParis()): { activite: Activite } | { erreurs: ErreurChamp[] } {
-  const resultat = schemaActivite(aujourdhui).safeParse(brut)
+  // building the schema costs more than checking an entry: one per day, kept
+  if (schemaDuJour?.jour !== aujourdhui) schemaDuJour = { jour: aujourdhui, schema: schemaActivite(aujourdhui) }
+  const resultat = schemaDuJour.schema.safeParse(brut)
   if (resultat.success) return { activite: resultat.data }
   return { erreurs: resultat.error.issues.flatMap(versErreurs) }
 }
