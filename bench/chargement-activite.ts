@@ -16,6 +16,7 @@ import type { Base } from '../src/platform/db/database.ts'
 import { importer } from '../src/places/registry/import.ts'
 import { referentiel } from '../src/territories/referentiel.ts'
 import { activite, dates, genre, partDuVolume, type PoolSuivis, type ProfilMediateur, statut, trancheAge } from '../src/demo/activites.ts'
+import { reconstruireSuivis } from '../src/activity/store/suivis.ts'
 import { Colonnes, deposerIndex, Envoi, rangees } from './ecriture-activite.ts'
 
 export interface OptionsChargement {
@@ -214,6 +215,11 @@ export async function charger(base: Base, o: OptionsChargement): Promise<Chargem
   etape('activités et cumuls')
   await restaurer()
   etape('index reconstruits')
+  const [suivis] = await rangees(base.db, sql`select to_regclass('stats_suivis') is not null as existe`)
+  if (suivis?.['existe']) {
+    await reconstruireSuivis(base.db)
+    etape('suivis par mois')
+  }
   // what autovacuum does after a bulk load: statistics, and the visibility map that lets the
   // dashboards' covering indexes answer without reading the tables' rows
   await base.db.execute(sql`vacuum analyze`)

@@ -18,7 +18,10 @@ import { structureDuLieu } from '../src/activity/store/structures.ts'
 import { validerActivite } from '../src/activity/domain/validation.ts'
 import { lireTerritoire } from '../src/territories/territoire.ts'
 import { referentiel } from '../src/territories/referentiel.ts'
-import { lireActivites, lireCumuls, statistiques } from '../src/activity/stats/requetes.ts'
+import { lireActivites, lireCumuls, lireSuivis, statistiques } from '../src/activity/stats/requetes.ts'
+import { effacerIdentite, modifierBeneficiaire } from '../src/activity/store/beneficiaires.ts'
+import { reconstruireSuivis } from '../src/activity/store/suivis.ts'
+import { saisie } from './support/beneficiaires.ts'
 import { choixDuPerimetre, tableauDeBord } from '../src/activity/stats/tableau-de-bord.ts'
 import type { Agregats } from '../src/activity/stats/agregats.ts'
 import { fenetres, type Filtres, type Portee } from '../src/activity/stats/filtres.ts'
@@ -229,5 +232,28 @@ pourChaqueMoteur('statistiques d’activité', (moteur) => {
     expect(JSON.stringify(t)).not.toMatch(/@exemple\.fr/)
     expect(t.choix.lieux.length).toBeGreaterThan(0)
     expect(t.choix.communes.map((c) => c.valeur)).toContain('73065')
+  })
+  // last: it changes followed people's files, which the pure model above does not follow
+  it('les bénéficiaires suivis par mois suivent chaque écriture, la modification et l’effacement d’une fiche', async () => {
+    const lignes = async () => (await rangees<Record<string, unknown>>(base, sql`select * from stats_suivis order by beneficiaire_id, departement, mois, type`)).map((l) => JSON.stringify(l))
+    const vivantes = await lignes()
+    expect(vivantes.length).toBeGreaterThan(10)
+    // what the activities' writes kept is what a rebuild from the participations gives
+    await reconstruireSuivis(base.db)
+    expect(await lignes()).toEqual(vivantes)
+    const suivis = [...modele.suivis.values()].filter((s) => s.structure === lieux[0]!.structure)
+    const mediateur = { id: mediateurs[0]!, structures: [lieux[0]!.structure] }
+    await modifierBeneficiaire(base.db, ACTEUR, mediateur, suivis[0]!.id, saisie({ genre: 'masculin', anneeNaissance: 1950, statutSocial: 'en_emploi', communeResidence: '73008' }))
+    await effacerIdentite(base.db, ACTEUR, suivis[1]!.id)
+    const apres = await lignes()
+    expect(apres).not.toEqual(vivantes)
+    await reconstruireSuivis(base.db)
+    expect(await lignes()).toEqual(apres)
+    // both ways of counting followed people agree: the per-month table and the participations
+    const f = fenetres({ du: '2025-01-01', au: '2025-12-31' }, AUJOURDHUI)
+    const tries = (g: Awaited<ReturnType<typeof lireSuivis>>) => g.map((x) => JSON.stringify(x)).sort()
+    const parMois = await lireSuivis(base.db, { tout: true }, {}, f, 2026)
+    expect(parMois.length).toBeGreaterThan(2)
+    expect(tries(parMois)).toEqual(tries(await lireSuivis(base.db, { tout: true }, {}, { ...f, cumulable: false }, 2026)))
   })
 })

@@ -123,24 +123,35 @@ export async function lireActivites(db: Db, portee: Portee, filtres: Filtres, f:
 
 /** Followed beneficiaries of the period, distinct, by socio-demographic data (age recomputed this year). */
 export async function lireSuivis(db: Db, portee: Portee, filtres: Filtres, f: Fenetres, anneeCourante: number): Promise<GroupeSuivis[]> {
+  const departementaux = f.cumulable ? parDepartements(portee, filtres) : undefined
   const lignes = await rangees(
     db,
-    // Only activities without an anonymous beneficiary, or workshops, have followed participants
-    // (partial index activites_suivis_idx). Their participants and files are then looked up by
-    // primary key, one activity at a time (`offset 0` keeps the planner from hashing the whole
-    // participant and beneficiary tables: see BENCHMARKS.md).
-    sql`with choisies as (
-        select a.id from activites a
-        where ${conditionsActivites(portee, filtres, f.periode.du, f.periode.au)} and (a.anonymes is null or a.type = 'collectif')
-      ), suivis as (
-        select ab.beneficiaire_id as id, bool_or(ab.premier) as nouveau
-        from choisies c cross join lateral (select x.beneficiaire_id, x.premier from activites_beneficiaires x where x.activite_id = c.id offset 0) ab
-        group by ab.beneficiaire_id
-      )
-      select b.genre, ${trancheAgeSql(anneeCourante)} as tranche, b.statut_social as statut, coalesce(b.commune_residence, '') as residence,
-        count(*)::float8 as nombre, (count(*) filter (where s.nouveau))::float8 as nouveaux
-      from suivis s cross join lateral (select * from beneficiaires y where y.id = s.id offset 0) b
-      group by 1, 2, 3, 4`,
+    departementaux !== undefined
+      ? // whole months of départements: the per-month followed people (one covering index)
+        sql`with suivis as (
+          select s.beneficiaire_id, bool_or(s.premier) as nouveau, s.genre, s.annee_naissance, s.tranche_age, s.statut_social, s.commune_residence
+          from stats_suivis s where ${conditionsDepartements(departementaux, filtres, f.mois.du, f.mois.au)}
+          group by s.beneficiaire_id, s.genre, s.annee_naissance, s.tranche_age, s.statut_social, s.commune_residence
+        )
+        select b.genre, ${trancheAgeSql(anneeCourante)} as tranche, b.statut_social as statut, coalesce(b.commune_residence, '') as residence,
+          count(*)::float8 as nombre, (count(*) filter (where b.nouveau))::float8 as nouveaux
+        from suivis b group by 1, 2, 3, 4`
+      : // Only activities without an anonymous beneficiary, or workshops, have followed participants
+        // (partial index activites_suivis_idx). Their participants and files are then looked up by
+        // primary key, one activity at a time (`offset 0` keeps the planner from hashing the whole
+        // participant and beneficiary tables: see BENCHMARKS.md).
+        sql`with choisies as (
+          select a.id from activites a
+          where ${conditionsActivites(portee, filtres, f.periode.du, f.periode.au)} and (a.anonymes is null or a.type = 'collectif')
+        ), suivis as (
+          select ab.beneficiaire_id as id, bool_or(ab.premier) as nouveau
+          from choisies c cross join lateral (select x.beneficiaire_id, x.premier from activites_beneficiaires x where x.activite_id = c.id offset 0) ab
+          group by ab.beneficiaire_id
+        )
+        select b.genre, ${trancheAgeSql(anneeCourante)} as tranche, b.statut_social as statut, coalesce(b.commune_residence, '') as residence,
+          count(*)::float8 as nombre, (count(*) filter (where s.nouveau))::float8 as nouveaux
+        from suivis s cross join lateral (select * from beneficiaires y where y.id = s.id offset 0) b
+        group by 1, 2, 3, 4`,
   )
   return lignes.map((l) => ({
     genre: String(l['genre']),

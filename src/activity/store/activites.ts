@@ -15,6 +15,7 @@ import type { Activite, BeneficiaireAnonyme, ParticipantsAnonymes } from '../dom
 import { TYPES_LIEU_AVEC_COMMUNE, type Autonomie, type Materiel, type NiveauAtelier, type StructureDeRedirection, type Thematique, type ThematiqueDemarche, type TypeLieu } from '../domain/vocabulaire.ts'
 import { changerCumuls, type CleCumul } from './cumuls.ts'
 import { structureDuLieu } from './structures.ts'
+import { recalculerSuivis } from './suivis.ts'
 
 export interface SaisieActivite {
   activite: Activite
@@ -143,7 +144,10 @@ async function verifierSuivis(db: Db, ids: readonly string[], structureId: numbe
   if (trouves.length !== ids.length) throw new ActiviteRefuseeError('Un bénéficiaire suivi est introuvable dans votre structure.')
 }
 
-/** `premier`: each beneficiary's earliest accompaniment (by date, then recording). */
+/**
+ * After these beneficiaries' participations changed: `premier` (each one's earliest
+ * accompaniment, by date, then recording), then their rows of `stats_suivis`.
+ */
 async function recalculerPremiers(db: Db, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return
   await db.execute(sql`
@@ -152,6 +156,7 @@ async function recalculerPremiers(db: Db, ids: readonly string[]): Promise<void>
       where x.beneficiaire_id = ab.beneficiaire_id and a.supprime_le is null
       order by a.date, a.cree_le, a.id limit 1), false)
     where ab.beneficiaire_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`)
+  await recalculerSuivis(db, ids)
 }
 
 async function lier(db: Db, activiteId: string, suivis: readonly string[]): Promise<void> {

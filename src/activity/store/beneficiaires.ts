@@ -17,6 +17,7 @@ import { trancheAgeSql } from '../stats/age.ts'
 import { peutVoirIdentite, type MediateurStructures, type PorteeConsentement, type RecueilConsentement } from '../domain/acces.ts'
 import type { SaisieBeneficiaire } from '../domain/beneficiaire.ts'
 import type { Genre, StatutSocial, TrancheAge } from '../domain/vocabulaire.ts'
+import { recalculerSuivis } from './suivis.ts'
 
 export class BeneficiaireRefuseError extends Error {}
 
@@ -177,6 +178,7 @@ export async function modifierBeneficiaire(db: Db, acteur: Acteur, mediateur: Me
     const champs = (Object.keys(nouvelles) as Array<keyof typeof nouvelles>).filter((c) => nouvelles[c] !== anciennes[c])
     if (champs.length === 0) return []
     await tx.update(beneficiaires).set({ ...nouvelles, misAJourLe: new Date() }).where(eq(beneficiaires.id, id))
+    await recalculerSuivis(tx, [id])
     await inscrire(tx, acteur, { action: 'beneficiaire.modifie', objetType: 'beneficiaire', objetId: id, changements: { champs } })
     return champs
   })
@@ -204,7 +206,11 @@ export async function effacerIdentites(db: Db, condition: SQL, maintenant: Date)
         prenom = null, nom = null, telephone = null, courriel = null, adresse = null, notes = null, annee_naissance = null,
         anonymise_le = ${maintenant.toISOString()}::timestamptz
       where b.anonymise_le is null and (${condition})
-      returning b.id
+      returning b.id, b.tranche_age
+    ), suivis as (
+      update stats_suivis s set tranche_age = c.tranche_age, annee_naissance = null
+      from cibles c where s.beneficiaire_id = c.id
+      returning s.beneficiaire_id
     ), notes as (
       update activites a set notes = null
       from activites_beneficiaires ab

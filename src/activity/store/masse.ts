@@ -10,6 +10,7 @@ import { inscrire, type Acteur } from '../../audit/journal.ts'
 import { accompagnementsDe } from '../domain/comptage.ts'
 import { ActiviteRefuseeError, activiteDeLigne, cleDe, lireSuivis, situerLieux, suivisDe, valeursActivite, type SaisieActivite } from './activites.ts'
 import { cumulerEnMasse } from './cumuls.ts'
+import { reconstruireSuivis } from './suivis.ts'
 import { structuresDesLieux } from './structures.ts'
 
 /**
@@ -62,6 +63,7 @@ export async function reconstruireCumuls(db: Db): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`delete from stats_mensuelles`)
     await tx.execute(sql`delete from stats_departements`)
+    await reconstruireSuivis(tx)
     let apres = '00000000-0000-0000-0000-000000000000'
     let total = 0
     for (;;) {

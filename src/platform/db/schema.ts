@@ -87,8 +87,10 @@ export const imports = pgTable(
     warnings: integer('warnings').notNull(),
     corrections: integer('corrections').notNull(),
     withdrawn: integer('withdrawn').notNull(),
+    /** What the file holds: `lieux` (the registry of places) or `acteurs` (`src/pilotage/acteurs`). */
+    objets: text('objets').notNull().default('lieux'),
   },
-  (t) => [index('imports_source_idx').on(t.sourceId)],
+  (t) => [index('imports_source_idx').on(t.sourceId), check('imports_objets_check', sql`${t.objets} in ('lieux', 'acteurs')`)],
 )
 
 export const lieux = pgTable(
@@ -613,8 +615,10 @@ export const statsMensuelles = pgTable(
     index('stats_mensuelles_mediateur_idx').on(t.mediateurId, t.mois),
     index('stats_mensuelles_structure_idx').on(t.structureId, t.mois),
     index('stats_mensuelles_lieu_idx').on(t.lieuUid, t.mois),
-    // + stats_mensuelles_totaux_idx, by hand in migration 0007: (departement, mois) include (…) for
-    // the `total` and `canal` rows that series, communes, places and the filter choices read
+    // + by hand in migration 0010 (drizzle-kit cannot write INCLUDE): stats_mensuelles_total_idx
+    // (departement, mois) include (…) where dimension = 'total', for the series, communes and the
+    // filter choices; stats_mensuelles_lieu_activite_idx, the same for the channel « lieu
+    // d'activité » per place
   ],
 )
 
@@ -637,9 +641,42 @@ export const statsDepartements = pgTable(
   (t) => [primaryKey({ columns: [t.departement, t.mois, t.type, t.dimension, t.valeur] })],
 )
 
+/**
+ * The followed beneficiaries of each month, département and type of activity, with their
+ * socio-demographic data (copied from `beneficiaires`): a département's or a région's dashboard
+ * counts distinct followed people by reading one covering index instead of joining activities,
+ * participants and files. `premier`: the person's earliest accompaniment is among them. Rebuilt
+ * per person by every write that changes their participations or their data
+ * (`src/activity/store/suivis.ts`).
+ */
+export const statsSuivis = pgTable(
+  'stats_suivis',
+  {
+    beneficiaireId: uuid('beneficiaire_id')
+      .notNull()
+      .references(() => beneficiaires.id, { onDelete: 'cascade' }),
+    departement: text('departement').notNull().default(''),
+    mois: date('mois', { mode: 'string' }).notNull(),
+    type: text('type').notNull(),
+    premier: boolean('premier').notNull().default(false),
+    genre: text('genre').notNull(),
+    anneeNaissance: integer('annee_naissance'),
+    trancheAge: text('tranche_age').notNull(),
+    statutSocial: text('statut_social').notNull(),
+    communeResidence: text('commune_residence'),
+  },
+  // + stats_suivis_couvrant_idx, by hand in its migration: (departement, mois) include (the rest)
+  (t) => [primaryKey({ columns: [t.beneficiaireId, t.departement, t.mois, t.type] })],
+)
+
 /** The last run of each daily job (retention…), so that several servers run it once a day. */
 export const taches = pgTable('taches', {
   nom: text('nom').primaryKey(),
   derniereExecution: horodatage('derniere_execution').notNull(),
   bilan: jsonb('bilan'),
 })
+
+// Pilotage (issue 7): one file per capability, so that they can change independently.
+export * from './schema-diagnostic.ts'
+export * from './schema-acteurs.ts'
+export * from './schema-feuille-de-route.ts'
