@@ -4,7 +4,7 @@
  * server, else the local postgres://postgres@127.0.0.1:5432/test if it answers.
  *
  *   npm run bench                          # everything
- *   npm run bench -- --partie recherche    # registre | recherche | http | visite | ingestion | doublons | comptes | activite
+ *   npm run bench -- --partie recherche    # registre | recherche | http | visite | ingestion | doublons | comptes | activite | diagnostic
  *   npm run bench -- --lieux 1000000 --partie registre
  *   npm run bench -- --partie activite --accompagnements 1000000   # PostgreSQL at that scale (10M by default), PGlite at 1M
  */
@@ -18,7 +18,7 @@ import pg from 'pg'
 
 const ici = path.dirname(fileURLToPath(import.meta.url))
 const { values } = parseArgs({ options: { lieux: { type: 'string', multiple: true }, partie: { type: 'string', multiple: true }, accompagnements: { type: 'string' } } })
-const parties = new Set(values.partie ?? ['registre', 'recherche', 'http', 'visite', 'ingestion', 'doublons', 'comptes', 'activite'])
+const parties = new Set(values.partie ?? ['registre', 'recherche', 'http', 'visite', 'ingestion', 'doublons', 'comptes', 'activite', 'diagnostic'])
 
 const f = (x: number, d = 1) => x.toLocaleString('fr-FR', { minimumFractionDigits: d, maximumFractionDigits: d })
 const ent = (x: number) => Math.round(x).toLocaleString('fr-FR')
@@ -134,6 +134,19 @@ if (parties.has('comptes')) {
     lignes.push([m.moteur, ent(m.lieux), f(m.hachageMs), f(m.verificationMs), f(m.connexionMs), `${ent(m.espace.rps)} (${ent(m.espace.p99)})`, `${ent(m.publique.rps)} (${ent(m.publique.p99)})`])
   }
   tableau('Comptes : coût d’argon2id (paramètres OWASP), d’une connexion (mot de passe vérifié, session écrite) et d’une page derrière une session (session et compte lus à chaque requête) à côté d’une page publique (aucune session lue) ; serveur et autocannon dans le même processus, 10 connexions, 5 s', lignes)
+}
+
+if (parties.has('diagnostic')) {
+  interface Mesure { moteur: string; echelle: string; communes: number; lieux: number; chargement: number; froid: number; mediane: number; p95: number; objectif: number }
+  const url = await urlPostgres()
+  const lignes = [['moteur', 'échelle', 'communes', 'lieux', 'chargement (s)', 'premier diagnostic, heures à calculer (ms)', 'diagnostic médiane (ms)', 'p95 (ms)', 'objectif (ms)', '']]
+  for (const echelle of ['region', 'france']) {
+    for (const moteur of url ? ['pglite', 'postgresql'] : ['pglite']) {
+      const m = mesurer<Mesure>('diagnostic.ts', ['--moteur', moteur, '--echelle', echelle, ...(url && moteur === 'postgresql' ? ['--url', url] : [])], { gc: true })
+      lignes.push([m.moteur, m.echelle, ent(m.communes), ent(m.lieux), f(m.chargement), ent(m.froid), ent(m.mediane), ent(m.p95), ent(m.objectif), m.p95 <= m.objectif ? '✓' : '✗'])
+    }
+  }
+  tableau('Diagnostic territorial complet depuis la base (lecture comprise : communes, positions, lieux, heures, IFN, activité ; 7 mesures après un premier calcul ; objectif : région ≤ 2 s, France ≤ 20 s)', lignes)
 }
 
 if (parties.has('activite')) {

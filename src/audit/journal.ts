@@ -24,7 +24,7 @@ export const SYSTEME: Acteur = { id: null, libelle: 'ligne de commande', adresse
 export interface Evenement {
   /** `lieu.modifie`, `lieu.propose`, `lieu.valide`, `lieu.refuse`, `signalement.statut`, `compte.invite`… */
   action: string
-  objetType: 'lieu' | 'signalement' | 'compte' | 'session' | 'activite' | 'beneficiaire' | 'orientation' | 'conservation'
+  objetType: 'lieu' | 'signalement' | 'compte' | 'session' | 'activite' | 'beneficiaire' | 'orientation' | 'conservation' | 'feuille_de_route' | 'indicateur' | 'acteur'
   objetId: string | number
   lieuUid?: number | null
   changements?: Changements | Record<string, unknown> | null
@@ -122,4 +122,12 @@ export const LIBELLES_ACTIONS: Readonly<Record<string, string>> = {
   'activites.demonstration': 'a créé les activités de démonstration',
   'orientation.envoyee': 'a orienté une personne vers ce lieu',
   'orientation.statut': 'a répondu à une orientation',
+  'feuille_de_route.creee': 'a créé une feuille de route',
+  'feuille_de_route.axe_ajoute': 'a ajouté un axe à une feuille de route',
+  'feuille_de_route.action_ajoutee': 'a ajouté une action à une feuille de route',
+  'feuille_de_route.action_modifiee': 'a modifié une action d’une feuille de route',
+  'feuille_de_route.avancement': 'a mis à jour l’avancement d’une action',
+  'indicateur.cree': 'a créé un indicateur',
+  'indicateur.mesure': 'a enregistré la mesure d’un indicateur',
+  'indicateur.releve': 'a relevé les valeurs des indicateurs calculés',
 }

@@ -1,6 +1,6 @@
 /**
  * The `aiguillage` command line: serve, import, export, demo, status, sources, dedoublonner,
- * doublons, fusions, migrate, geo, user, courriels, activites, conservation. Each command has
+ * doublons, fusions, migrate, geo, user, courriels, activites, conservation, ifn. Each command has
  * `--help`; errors are printed in French without stack traces, with exit code 1 (2 for misuse).
  */
 import { Command, CommanderError } from 'commander'
@@ -22,6 +22,9 @@ import { commandeUser } from './commands/user.ts'
 import { commandeCourriels } from './commands/courriels.ts'
 import { commandeActivites } from './commands/activites.ts'
 import { commandeConservation } from './commands/conservation.ts'
+import { commandeActeurs } from './commands/acteurs.ts'
+import { commandeIfn } from './commands/ifn.ts'
+import { commandeDensite, commandeQpv } from './commands/qpv.ts'
 
 /** Commander's few error messages, in French. */
 function traduire(texte: string): string {
@@ -52,7 +55,7 @@ const configurer = (commande: Command): Command => {
   return commande
 }
 
-for (const commande of [commandeServe(), commandeImport(), commandeExport(), commandeDemo(), commandeEtat(), commandeSources(), commandeDedoublonner(), commandeDoublons(), commandeFusions(), commandeMigrate(), commandeGeo(), commandeUser(), commandeCourriels(), commandeActivites(), commandeConservation()]) {
+for (const commande of [commandeServe(), commandeImport(), commandeExport(), commandeDemo(), commandeEtat(), commandeSources(), commandeDedoublonner(), commandeDoublons(), commandeFusions(), commandeMigrate(), commandeGeo(), commandeUser(), commandeCourriels(), commandeActivites(), commandeConservation(), commandeIfn(), commandeActeurs(), commandeQpv(), commandeDensite()]) {
   programme.addCommand(configurer(commande))
 }
 

@@ -1,7 +1,8 @@
 /**
  * The demo territory: on an empty registry, generates plausible places from the real communes
  * of one département and imports them through the ordinary import path, as the source
- * « Démonstration » whose places every page marks « Données de démonstration ».
+ * « Démonstration » whose places every page marks « Données de démonstration » — then a
+ * handful of actors of the network and their partnerships (`pilotage/acteurs/demo.ts`).
  */
 import type { Base } from '../platform/db/database.ts'
 import { importer, type Bilan } from '../places/registry/import.ts'
@@ -9,6 +10,8 @@ import { statistiques } from '../places/registry/queries.ts'
 import { referentiel } from '../territories/referentiel.ts'
 import { genererLieux } from './generator.ts'
 import { communesSituees } from './positions.ts'
+import { importerActeurs } from '../pilotage/acteurs/index.ts'
+import { acteursDemo, SOURCE_DEMO_ACTEURS } from '../pilotage/acteurs/demo.ts'
 
 export const SOURCE_DEMO = 'Démonstration'
 
@@ -32,10 +35,17 @@ export function fichierDemo(options: OptionsDemo): Buffer {
 export async function semerSiVide(base: Base, options: OptionsDemo): Promise<Bilan | null> {
   const { publies, retires } = await statistiques(base.db)
   if (publies + retires > 0) return null
-  return importer(base, {
+  const bilan = await importer(base, {
     source: SOURCE_DEMO,
     demo: true,
     nomFichier: `demo-${options.departement}.json`,
     octets: fichierDemo(options),
   })
+  // a handful of actors of the network and their partnerships (cartography of actors)
+  const ref = referentiel()
+  const acteurs = acteursDemo(ref, options.departement)
+  if (acteurs.length > 0) {
+    await importerActeurs(base, ref, { source: SOURCE_DEMO_ACTEURS, demo: true, nomFichier: `acteurs-demo-${options.departement}.json`, octets: Buffer.from(JSON.stringify(acteurs)) })
+  }
+  return bilan
 }

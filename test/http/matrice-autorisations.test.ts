@@ -18,6 +18,11 @@ import { demarrer, type ServeurDeTest } from './serveur-de-test.ts'
 import { enregistrerActivite } from '../../src/activity/store/activites.ts'
 import { creerBeneficiaire } from '../../src/activity/store/beneficiaires.ts'
 import { structureDuLieu } from '../../src/activity/store/structures.ts'
+import { importerActeurs } from '../../src/pilotage/acteurs/index.ts'
+import { acteursDemo } from '../../src/pilotage/acteurs/demo.ts'
+import { ajouterAction, ajouterAxe, creerFeuille } from '../../src/pilotage/feuille-de-route/store.ts'
+import { creerIndicateur } from '../../src/pilotage/indicateurs/store.ts'
+import { referentiel } from '../../src/territories/referentiel.ts'
 
 const ACTEURS = ['anonyme', 'administrateur', 'coordinateur', 'coordinateur_autre', 'gestionnaire', 'gestionnaire_autre', 'mediateur'] as const
 type Acteur = (typeof ACTEURS)[number]
@@ -48,6 +53,12 @@ interface Fixtures {
   orientation: string
   /** A new followed beneficiary of the mediator's structure (one per call: a row erases it). */
   beneficiaire: () => Promise<string>
+  /** A roadmap of Savoie (departement:73), one of its actions, a hand-entered indicator of Savoie. */
+  feuille: number
+  action: number
+  indicateur: number
+  /** An actor of the cartography, in Savoie. */
+  acteur: number
 }
 
 //                          anonyme administrateur coordinateur coord_autre gestionnaire gest_autre mediateur
@@ -161,6 +172,37 @@ const MATRICE: Record<string, Ligne> = {
   'GET /espace/beneficiaires/:id/effacer': { chemin: (f) => f.beneficiaire().then((id) => `/espace/beneficiaires/${id}/effacer`), attendu: MEDIATEUR },
   'POST /espace/beneficiaires/:id/effacer': { chemin: (f) => f.beneficiaire().then((id) => `/espace/beneficiaires/${id}/effacer`), attendu: ['C', 'R', 'R', 'R', 'R', 'R', 'S'] },
   'GET /admin/conservation': { chemin: () => '/admin/conservation', attendu: ADMIN },
+  'GET /pilotage/diagnostic': { chemin: () => '/pilotage/diagnostic?territoire=departement:73', attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/diagnostic.csv': { chemin: () => '/pilotage/diagnostic.csv?territoire=departement:73', attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/diagnostic.xlsx': { chemin: () => '/pilotage/diagnostic.xlsx?territoire=departement:73', attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/zones-blanches': { chemin: () => '/pilotage/zones-blanches?territoire=departement:73', attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/zones-blanches.csv': { chemin: () => '/pilotage/zones-blanches.csv?territoire=departement:73', attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/zones-blanches.xlsx': { chemin: () => '/pilotage/zones-blanches.xlsx?territoire=departement:73', attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/acteurs': { chemin: () => '/pilotage/acteurs?type=association', attendu: COORDONNENT },
+  'GET /pilotage/acteurs/export.csv': { chemin: () => '/pilotage/acteurs/export.csv', attendu: COORDONNENT },
+  'GET /pilotage/acteurs/export.xlsx': { chemin: () => '/pilotage/acteurs/export.xlsx', attendu: COORDONNENT },
+  'GET /pilotage/acteurs/nouveau': { chemin: () => '/pilotage/acteurs/nouveau', attendu: COORDONNENT },
+  'POST /pilotage/acteurs/nouveau': { chemin: () => '/pilotage/acteurs/nouveau', corps: { nom: '' }, attendu: ['C', 400, 400, 400, 'R', 'R', 'R'] },
+  'GET /pilotage/acteurs/:id': { chemin: (f) => `/pilotage/acteurs/${f.acteur}`, attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/acteurs/:id/modifier': { chemin: (f) => `/pilotage/acteurs/${f.acteur}/modifier`, attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/acteurs/:id/modifier': { chemin: (f) => `/pilotage/acteurs/${f.acteur}/modifier`, corps: { nom: '' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/acteurs/:id/partenariats': { chemin: (f) => `/pilotage/acteurs/${f.acteur}/partenariats`, corps: { nature: '' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
+  'GET /pilotage': { chemin: () => '/pilotage?territoire=departement:73', attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/feuille-de-route': { chemin: () => '/pilotage/feuille-de-route?territoire=departement:73', attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/feuille-de-route': { chemin: () => '/pilotage/feuille-de-route', corps: { territoire: 'departement:73', titre: '' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/feuille-de-route/:id': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}`, attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/feuille-de-route/:id/axes': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/axes`, corps: { titre: '' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/feuille-de-route/:id/actions': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/actions`, corps: { titre: '' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/feuille-de-route/:id/actions/:action': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/actions/${f.action}`, attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/feuille-de-route/:id/actions/:action': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/actions/${f.action}`, corps: { titre: '' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/feuille-de-route/:id/actions/:action/avancement': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/actions/${f.action}/avancement`, corps: { statut: 'fini' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/indicateurs': { chemin: () => '/pilotage/indicateurs?territoire=departement:73', attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/indicateurs': { chemin: () => '/pilotage/indicateurs', corps: { territoire: 'departement:73', nature: 'saisi' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/indicateurs/:id/mesures': { chemin: (f) => `/pilotage/indicateurs/${f.indicateur}/mesures`, corps: { date: '' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/indicateurs/releve': { chemin: () => '/pilotage/indicateurs/releve', corps: { territoire: 'departement:73' }, attendu: ['C', 'S', 'S', 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/evaluation': { chemin: () => '/pilotage/evaluation?territoire=departement:73', attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/evaluation.xlsx': { chemin: () => '/pilotage/evaluation.xlsx?territoire=departement:73', attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/acteurs/:id/partenariats/:pid/fin': { chemin: (f) => `/pilotage/acteurs/${f.acteur}/partenariats/999999/fin`, attendu: ['C', 404, 404, 'R', 'R', 'R', 'R'] },
 }
 
 function conforme(attendu: Attendu, r: Response): boolean {
@@ -209,12 +251,23 @@ describe('matrice des autorisations', () => {
     const [a, b] = cles.map((c) => c.cle).sort()
     const { rows: paire } = (await db.execute(sql`insert into paires (cle_a, cle_b, score, raisons, statut) values (${a}, ${b}, 0.7, '[]'::jsonb, 'a_examiner') returning id`)) as unknown as { rows: Array<{ id: number }> }
     const { rows: imp } = (await db.execute(sql`select id from imports order by id limit 1`)) as unknown as { rows: Array<{ id: number }> }
+    const acteurs = await importerActeurs(s.base, referentiel(), { source: 'acteurs', nomFichier: 'acteurs.json', octets: Buffer.from(JSON.stringify(acteursDemo(referentiel(), '73'))) })
+    const { rows: act } = (await db.execute(sql`select id from acteurs where statut = 'publie' order by id limit 1`)) as unknown as { rows: Array<{ id: number }> }
+    if (acteurs.acceptes === 0 || !act[0]) throw new Error('aucun acteur de démonstration')
     const actifs = chargerActifs()
     const mediateurId = comptes.get('mediateur')?.id as number
     const { rows: orientation } = (await db.execute(
       sql`insert into orientations (de_lieu, vers_lieu, par_mediateur, besoin) values (${lieu}, ${autreLieu}, ${mediateurId}, 'Carte grise') returning id`,
     )) as unknown as { rows: Array<{ id: string }> }
+    const feuille = await creerFeuille(db, { territoire: 'departement:73', titre: 'Feuille de route de la matrice', debut: '2025-01-01', fin: '2027-12-31' })
+    const axe = await ajouterAxe(db, feuille, 'Axe de la matrice')
+    const action = await ajouterAction(db, { axe, titre: 'Action', description: '', porteur: 'Département', partenaires: [], budgetCentimes: null, cofinancements: [], debut: null, fin: null, statut: 'a_lancer', avancement: 0 }, [])
+    const indicateur = await creerIndicateur(db, { territoire: 'departement:73', nature: 'saisi', libelle: 'Indicateur de la matrice', unite: 'personnes', source: 'Essai' })
     f = {
+      feuille,
+      action,
+      indicateur,
+      acteur: Number(act[0].id),
       lieu,
       autreLieu,
       signalement: Number(sig[0]?.id),

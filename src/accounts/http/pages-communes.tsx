@@ -79,6 +79,8 @@ const LIENS: readonly LienEspace[] = [
   { lien: '/espace/statistiques', libelle: 'Statistiques', visible: () => true },
   { lien: '/espace/equipe', libelle: 'Équipe', visible: COORDONNE },
   { lien: '/coordination', libelle: 'Doublons et sources', visible: COORDONNE },
+  { lien: '/pilotage', libelle: 'Pilotage', visible: COORDONNE },
+  { lien: '/pilotage/acteurs', libelle: 'Acteurs', visible: COORDONNE },
   { lien: '/admin/comptes', libelle: 'Administration', visible: estAdministrateur },
   { lien: '/compte', libelle: 'Mon compte', visible: () => true },
 ]

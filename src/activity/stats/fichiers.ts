@@ -1,6 +1,6 @@
 /**
  * Writing export rows to the HTTP reply as they come: XLSX through exceljs' streaming
- * `WorkbookWriter` (each row committed, never the whole workbook in memory) and CSV through
+ * `WorkbookWriter` (each row committed, never the whole workbook in memory; one sheet or several) and CSV through
  * csv-stringify (`;`-separated, UTF-8 with BOM, decimal commas: what a French spreadsheet opens
  * as is; a text starting like a formula is prefixed with « ' »). A failure midway cuts the
  * download rather than sending a truncated file as complete.
@@ -19,21 +19,34 @@ function preparer(reply: FastifyReply, type: string, nomFichier: string): void {
 }
 
 /** Streams `lignes` as a one-sheet workbook. */
-export async function envoyerXlsx(reply: FastifyReply, nomFichier: string, feuille: string, lignes: Lignes, largeurs: readonly number[] = [48, 16, 12, 12]): Promise<FastifyReply> {
+export function envoyerXlsx(reply: FastifyReply, nomFichier: string, feuille: string, lignes: Lignes, largeurs: readonly number[] = [48, 16, 12, 12]): Promise<FastifyReply> {
+  return envoyerClasseur(reply, nomFichier, [{ nom: feuille, lignes, largeurs }])
+}
+
+export interface FeuilleXlsx {
+  nom: string
+  lignes: Lignes
+  largeurs: readonly number[]
+}
+
+/** Streams a workbook of several sheets, one after the other. */
+export async function envoyerClasseur(reply: FastifyReply, nomFichier: string, feuilles: readonly FeuilleXlsx[]): Promise<FastifyReply> {
   const flux = new PassThrough()
   preparer(reply, TYPE_XLSX, nomFichier)
   void reply.send(flux)
   try {
     const classeur = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: flux, useStyles: true, useSharedStrings: false })
     classeur.creator = 'Aiguillage'
-    const ws = classeur.addWorksheet(feuille)
-    ws.columns = largeurs.map((width) => ({ width }))
-    for await (const l of lignes) {
-      const rangee = ws.addRow(l.cellules)
-      if (l.style) rangee.font = { bold: true, ...(l.style === 'titre' && { size: 14 }) }
-      rangee.commit()
+    for (const feuille of feuilles) {
+      const ws = classeur.addWorksheet(feuille.nom)
+      ws.columns = feuille.largeurs.map((width) => ({ width }))
+      for await (const l of feuille.lignes) {
+        const rangee = ws.addRow(l.cellules)
+        if (l.style) rangee.font = { bold: true, ...(l.style === 'titre' && { size: 14 }) }
+        rangee.commit()
+      }
+      ws.commit()
     }
-    ws.commit()
     await classeur.commit()
   } catch (erreur) {
     flux.destroy(erreur as Error)

@@ -16,8 +16,11 @@
  *   from a list stays removed (older records do not bring it back).
  *
  * Each field remembers which sources gave its value, and their dates (`provenance`).
+ *
+ * The engine (`survivre`) is generic: the actors of the network (`src/pilotage/acteurs`) are merged
+ * by the same rules with their own fields.
  */
-import { CHAMPS_LISTES, PIVOT_NON_RENSEIGNE, type Champ, type ChampListe, type Lieu } from '../standard/fields.ts'
+import { CHAMPS_LISTES, PIVOT_NON_RENSEIGNE, type Champ, type Lieu } from '../standard/fields.ts'
 
 export interface EnregistrementSource {
   /** Name of the source. */
@@ -70,54 +73,71 @@ export function renseigne(champ: Champ, valeur: unknown): boolean {
   return true
 }
 
+/**
+ * A record as the generic survivorship engine sees it: its source, trust, dates and values. The
+ * places (below) and the actors of the network (`src/pilotage/acteurs`) are both merged by it.
+ */
+export interface Temoin<T> {
+  source: string
+  fiable: boolean
+  /** When the record was received (ISO). */
+  recuLe: string
+  /** The record's own date of update (`date_maj`), `YYYY-MM-DD`. */
+  date: string
+  valeurs: T
+  saisieDirecte?: boolean | undefined
+}
+
+/** Which fields survive how: single values, groups taken from one record, lists united. */
+export interface ReglesSurvie<C extends string> {
+  simples: readonly C[]
+  groupes: ReadonlyArray<{ champs: readonly C[]; requis: readonly C[] }>
+  listes: readonly C[]
+  /** The field holding the record's date (the most recent wins). */
+  champDate: C
+  renseigne(champ: C, valeur: unknown): boolean
+  /** The value of a single field no record fills (default `null`). */
+  vide?(champ: C): unknown
+}
+
 /** Records from the most to the least authoritative. */
-export function classer(enregistrements: readonly EnregistrementSource[]): EnregistrementSource[] {
-  return [...enregistrements].sort(
-    (a, b) =>
-      Number(b.fiable) - Number(a.fiable) ||
-      b.lieu.date_maj.localeCompare(a.lieu.date_maj) ||
-      b.recuLe.localeCompare(a.recuLe) ||
-      a.source.localeCompare(b.source),
+export function classerTemoins<T>(temoins: readonly Temoin<T>[]): Temoin<T>[] {
+  return [...temoins].sort(
+    (a, b) => Number(b.fiable) - Number(a.fiable) || b.date.localeCompare(a.date) || b.recuLe.localeCompare(a.recuLe) || a.source.localeCompare(b.source),
   )
 }
 
-const origine = (e: EnregistrementSource): Origine => ({ source: e.source, date: e.lieu.date_maj })
-
-/**
- * Merges the records of one place. `id` is the place's public id; with a single record, the
- * result is that record (with this id).
- */
-export function fusionner(id: string, enregistrements: readonly EnregistrementSource[]): LieuFusionne {
-  const classes = classer(enregistrements)
+/** Merges records field by field with `regles`; each field remembers its sources. */
+export function survivre<C extends string, T extends Record<C, unknown>>(temoins: readonly Temoin<T>[], regles: ReglesSurvie<C>): { valeurs: T; provenance: Partial<Record<C, Origine[]>> } {
+  const classes = classerTemoins(temoins)
   const premier = classes[0]
-  if (!premier) throw new Error('Un lieu fusionné a au moins un enregistrement source.')
-  const lieu: Lieu = { ...premier.lieu, id }
-  const provenance: Provenance = {}
+  if (!premier) throw new Error('Une fusion a au moins un enregistrement source.')
+  const valeurs = { ...premier.valeurs } as Record<C, unknown>
+  const provenance: Partial<Record<C, Origine[]>> = {}
+  const origine = (e: Temoin<T>): Origine => ({ source: e.source, date: e.date })
   if (premier.saisieDirecte) {
-    for (const champ of Object.keys(lieu) as Champ[]) if (champ !== 'id' && renseigne(champ, lieu[champ])) provenance[champ] = [origine(premier)]
-    return { lieu, provenance }
+    for (const champ of Object.keys(valeurs) as C[]) if (regles.renseigne(champ, valeurs[champ])) provenance[champ] = [origine(premier)]
+    return { valeurs: valeurs as T, provenance }
   }
-  const valeurs = lieu as unknown as Record<Champ, unknown>
-
-  for (const champ of SIMPLES) {
-    const gagnant = classes.find((e) => renseigne(champ, e.lieu[champ]))
-    valeurs[champ] = gagnant ? gagnant.lieu[champ] : champ === 'pivot' ? PIVOT_NON_RENSEIGNE : null
+  for (const champ of regles.simples) {
+    const gagnant = classes.find((e) => regles.renseigne(champ, e.valeurs[champ]))
+    valeurs[champ] = gagnant ? gagnant.valeurs[champ] : (regles.vide?.(champ) ?? null)
     if (gagnant) provenance[champ] = [origine(gagnant)]
   }
-  for (const { champs, requis } of GROUPES) {
-    const gagnant = classes.find((e) => requis.every((c) => renseigne(c, e.lieu[c]))) ?? premier
+  for (const { champs, requis } of regles.groupes) {
+    const gagnant = classes.find((e) => requis.every((c) => regles.renseigne(c, e.valeurs[c]))) ?? premier
     for (const champ of champs) {
-      valeurs[champ] = gagnant.lieu[champ]
-      if (renseigne(champ, gagnant.lieu[champ])) provenance[champ] = [origine(gagnant)]
+      valeurs[champ] = gagnant.valeurs[champ]
+      if (regles.renseigne(champ, gagnant.valeurs[champ])) provenance[champ] = [origine(gagnant)]
     }
   }
-  for (const champ of CHAMPS_LISTES) {
-    const union: string[] = []
+  for (const champ of regles.listes) {
+    const union: unknown[] = []
     const sources: Origine[] = []
     for (const e of classes) {
-      const liste = e.lieu[champ as ChampListe]
+      const liste = e.valeurs[champ]
       let apporte = false
-      for (const v of liste) {
+      for (const v of Array.isArray(liste) ? liste : []) {
         if (!union.includes(v)) {
           union.push(v)
           apporte = true
@@ -128,10 +148,37 @@ export function fusionner(id: string, enregistrements: readonly EnregistrementSo
     valeurs[champ] = union
     if (sources.length > 0) provenance[champ] = sources
   }
-  const plusRecent = classes.reduce((max, e) => (e.lieu.date_maj > max.lieu.date_maj ? e : max), premier)
-  lieu.date_maj = plusRecent.lieu.date_maj
-  provenance.date_maj = [origine(plusRecent)]
-  return { lieu, provenance }
+  const plusRecent = classes.reduce((max, e) => (e.date > max.date ? e : max), premier)
+  valeurs[regles.champDate] = plusRecent.valeurs[regles.champDate]
+  provenance[regles.champDate] = [origine(plusRecent)]
+  return { valeurs: valeurs as T, provenance }
+}
+
+const REGLES_LIEU: ReglesSurvie<Champ> = {
+  simples: SIMPLES,
+  groupes: GROUPES,
+  listes: CHAMPS_LISTES,
+  champDate: 'date_maj',
+  renseigne,
+  vide: (champ) => (champ === 'pivot' ? PIVOT_NON_RENSEIGNE : null),
+}
+
+const temoin = (e: EnregistrementSource): Temoin<Lieu> => ({ source: e.source, fiable: e.fiable, recuLe: e.recuLe, date: e.lieu.date_maj, valeurs: e.lieu, saisieDirecte: e.saisieDirecte })
+
+/** Records from the most to the least authoritative. */
+export function classer(enregistrements: readonly EnregistrementSource[]): EnregistrementSource[] {
+  const rang = new Map(classerTemoins(enregistrements.map(temoin)).map((t, i) => [t.valeurs, i]))
+  return [...enregistrements].sort((a, b) => (rang.get(a.lieu) ?? 0) - (rang.get(b.lieu) ?? 0))
+}
+
+/**
+ * Merges the records of one place. `id` is the place's public id; with a single record, the
+ * result is that record (with this id).
+ */
+export function fusionner(id: string, enregistrements: readonly EnregistrementSource[]): LieuFusionne {
+  if (enregistrements.length === 0) throw new Error('Un lieu fusionné a au moins un enregistrement source.')
+  const { valeurs, provenance } = survivre<Champ, Lieu & Record<Champ, unknown>>(enregistrements.map(temoin) as Array<Temoin<Lieu & Record<Champ, unknown>>>, REGLES_LIEU)
+  return { lieu: { ...valeurs, id }, provenance }
 }
 
 export const estListe = (champ: Champ): boolean => LISTES.has(champ)

@@ -220,7 +220,11 @@ async function enregistrer(base: Base, options: OptionsImport, entete: EnTete, l
   })
 }
 
-async function sourceParNom(db: Db, options: OptionsImport): Promise<{ id: number; name: string; demo: boolean }> {
+/** The source named `options.source`, created on first use; the registry facts given are recorded (also used by the import of actors). */
+export async function sourceParNom(
+  db: Db,
+  options: Pick<OptionsImport, 'source' | 'demo' | 'producteur' | 'licence' | 'fiable' | 'lecteur'>,
+): Promise<{ id: number; name: string; demo: boolean }> {
   const faits = {
     ...(options.producteur === undefined ? {} : { producteur: options.producteur }),
     ...(options.licence === undefined ? {} : { licence: options.licence }),

@@ -27,7 +27,7 @@ export async function registreDesSources(db: Db): Promise<SourceDuRegistre[]> {
       (select count(distinct r.lieu_uid)::int from source_records r join lieux l on l.uid = r.lieu_uid where r.source_id = s.id and not r.retire and l.statut = 'publie') as publies,
       i.id as import_id, i.finished_at, i.file_name, i.rows_read, i.rows_accepted, i.rows_rejected
     from sources s
-    left join lateral (select * from imports i where i.source_id = s.id order by i.id desc limit 1) i on true
+    left join lateral (select * from imports i where i.source_id = s.id and i.objets = 'lieux' order by i.id desc limit 1) i on true
     order by s.name`)) as unknown as {
     rows: Array<{
       name: string; producteur: string | null; licence: string | null; fiable: boolean; demo: boolean; lecteur: string | null

@@ -28,6 +28,11 @@ import { routesStructures } from '../../activity/http/routes-structures.tsx'
 import { routesActivites } from '../../activity/http/routes-activites.ts'
 import { routesBeneficiaires } from '../../activity/http/routes-beneficiaires.ts'
 import { routesConservation } from '../../activity/http/routes-conservation.tsx'
+import { routesDiagnostic } from '../../pilotage/diagnostic/routes.ts'
+import { routesActeurs } from '../../pilotage/acteurs/http/routes.tsx'
+import { routesFeuilleDeRoute } from '../../pilotage/feuille-de-route/http/routes.ts'
+import { routesIndicateurs } from '../../pilotage/indicateurs/http/routes.ts'
+import { routesEvaluation } from '../../pilotage/evaluation/routes.ts'
 import { TacheQuotidienne } from '../../activity/store/tache-quotidienne.ts'
 import { Facteur, expediteurSmtp } from '../../mail/expedition.ts'
 import { accesParDefaut, exigerDesRegles, type RouteDeclaree } from './acces.ts'
@@ -158,6 +163,11 @@ export async function creerServeur(options: OptionsServeur): Promise<FastifyInst
   routesActivites(app, { base, comptes })
   routesBeneficiaires(app, { base, comptes, regles: config.conservation })
   routesConservation(app, { db: base.db, regles: config.conservation })
+  routesIndicateurs(app, { base })
+  routesFeuilleDeRoute(app, { base })
+  routesEvaluation(app, { base })
+  routesDiagnostic(app, { base })
+  routesActeurs(app, { base, comptes })
 
   await app.ready()
   return app

@@ -1,0 +1,214 @@
+/**
+ * The diagnosis pages, rendered on the server, without JavaScript: `/pilotage/diagnostic` (every
+ * commune of the territory) and `/pilotage/zones-blanches` (communes beyond a distance of a need,
+ * ranked). A GET form for the territory and filters, a table sorted by links in its column
+ * headers (`aria-sort`), 100 rows a page, complete exports in CSV and XLSX. The maps are added by
+ * the lead where the `CARTES` comment stands.
+ */
+import type { ComponentChildren } from 'preact'
+import type { OptionsPage } from '../../platform/http/page.ts'
+import { Bandeau, ResumeErreurs } from '../../platform/ui/avis.tsx'
+import { Bouton, ChampTexte, ListeDeroulante, type Option } from '../../platform/ui/formulaire.tsx'
+import { Pagination } from '../../platform/ui/navigation.tsx'
+import { BESOINS_DIAGNOSTIC, besoinDiagnostic } from './domaine/besoins.ts'
+import type { LigneDiagnostic, ZoneBlanche } from './domaine/types.ts'
+import { DISTANCES_ZONES_BLANCHES } from './domaine/zones-blanches.ts'
+import { moisFrancais } from './export.ts'
+import { adresse, ordreNaturel, type DemandeDiagnostic, type ErreurDemande, type Tri } from './requete.ts'
+
+export type Mode = 'diagnostic' | 'zones-blanches'
+export const CHEMINS: Record<Mode, string> = { diagnostic: '/pilotage/diagnostic', 'zones-blanches': '/pilotage/zones-blanches' }
+
+export interface PropsPageDiagnostic {
+  mode: Mode
+  demande: DemandeDiagnostic
+  erreurs: readonly ErreurDemande[]
+  /** The territory shown, in words; undefined: none chosen yet (an administrator). */
+  nomTerritoire: string | undefined
+  /** A coordinator's territories (a list), or free text (an administrator). */
+  choixTerritoires: readonly Option[] | 'texte'
+  /** The rows of this page (diagnosis) or zones (white zones), already sorted and cut. */
+  lignes: readonly LigneDiagnostic[]
+  zones: readonly ZoneBlanche[]
+  total: number
+  pages: number
+  resume: { communes: number; population: number; populationHorsDistance: number; positionsApprochees: number; sansIfn: number }
+}
+
+const ENT = new Intl.NumberFormat('fr-FR')
+const DEC = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
+const ent = (n: number) => ENT.format(n)
+
+const COLONNES: ReadonlyArray<{ tri: Tri; libelle: string; zones?: boolean }> = [
+  { tri: 'commune', libelle: 'Commune' },
+  { tri: 'population', libelle: 'Population' },
+  { tri: 'distance', libelle: 'Lieu le plus proche (km)' },
+  { tri: 'lieux5', libelle: 'Lieux à 5 km' },
+  { tri: 'lieux10', libelle: 'Lieux à 10 km' },
+  { tri: 'lieux20', libelle: 'Lieux à 20 km' },
+  { tri: 'heures', libelle: 'Heures d’ouverture par semaine à 10 km' },
+  { tri: 'ifn', libelle: 'IFN' },
+  { tri: 'beneficiaires', libelle: 'Bénéficiaires résidents' },
+  { tri: 'accompagnements', libelle: 'Accompagnements dans la commune' },
+  { tri: 'priorite', libelle: 'Priorité', zones: true },
+]
+
+function EnTeteTriable({ chemin, demande, tri, libelle }: { chemin: string; demande: DemandeDiagnostic; tri: Tri; libelle: string }) {
+  const actif = demande.tri === tri
+  const ordre = actif ? (demande.ordre === 'asc' ? 'desc' : 'asc') : ordreNaturel(tri)
+  const sens = actif ? (demande.ordre === 'asc' ? 'ascending' : 'descending') : undefined
+  return (
+    <th scope="col" aria-sort={sens}>
+      <a href={adresse(chemin, demande, { tri, ordre, page: undefined })}>
+        {libelle}
+        {actif && <span aria-hidden="true">{demande.ordre === 'asc' ? ' ▲' : ' ▼'}</span>}
+        <span class="visuellement-cache">{actif ? ` (trié ${demande.ordre === 'asc' ? 'par ordre croissant' : 'par ordre décroissant'} ; trier dans l’autre sens)` : ' (trier)'}</span>
+      </a>
+    </th>
+  )
+}
+
+function Cellules({ l, besoin, zone }: { l: LigneDiagnostic; besoin: string; zone?: ZoneBlanche | undefined }): ComponentChildren {
+  const p = l.plusProches[besoin]
+  return (
+    <>
+      <th scope="row">
+        {l.nom} <span class="discret">({l.code})</span>
+        {l.position?.approximative && <span title="position approchée"> ≈</span>}
+        {l.position === null && <span> (position inconnue)</span>}
+      </th>
+      <td>{ent(l.population)}</td>
+      <td>{p ? `${p.nom} — ${DEC.format(p.distanceKm)} km` : 'aucun à moins de 100 km'}</td>
+      <td>{ent(l.lieux5)}</td>
+      <td>{ent(l.lieux10)}</td>
+      <td>{ent(l.lieux20)}</td>
+      <td>{DEC.format(l.heuresHebdo10km)}</td>
+      <td>{l.ifn?.total == null ? 'non connu' : `${DEC.format(l.ifn.total)}${l.ifn.source === 'epci' ? ' (EPCI)' : ''}`}</td>
+      <td>{ent(l.activite.beneficiaires)}</td>
+      <td>{ent(l.activite.accompagnements)}</td>
+      {zone && <td>{zone.ifnManquant ? `${ent(Math.round(zone.priorite))} (IFN manquant : médiane)` : ent(Math.round(zone.priorite))}</td>}
+    </>
+  )
+}
+
+function Filtres({ p, chemin }: { p: PropsPageDiagnostic; chemin: string }) {
+  const d = p.demande
+  const erreur = (champ: string) => p.erreurs.find((e) => e.champ === champ)?.message
+  return (
+    <form method="get" action={chemin} class="filtres">
+      {p.choixTerritoires === 'texte' ? (
+        <ChampTexte id="territoire" nom="territoire" libelle="Territoire" aide="Code ou nom : 73, Savoie, region:84, epci:200068674" valeur={d.territoire ?? ''} erreur={erreur('territoire')} />
+      ) : p.choixTerritoires.length > 1 ? (
+        <ListeDeroulante id="territoire" nom="territoire" libelle="Territoire" options={p.choixTerritoires} valeur={d.territoire} />
+      ) : null}
+      <ListeDeroulante id="besoin" nom="besoin" libelle="Besoin" options={BESOINS_DIAGNOSTIC.map((b) => ({ valeur: b.id, libelle: b.libelle }))} valeur={d.besoin} erreur={erreur('besoin')} />
+      <ListeDeroulante
+        id="distance"
+        nom="distance"
+        libelle={p.mode === 'zones-blanches' ? 'Plus loin que' : 'Communes à plus de'}
+        options={DISTANCES_ZONES_BLANCHES.map((n) => ({ valeur: String(n), libelle: `${n} km` }))}
+        valeur={d.distance === undefined ? undefined : String(d.distance)}
+        {...(p.mode === 'diagnostic' && { optionVide: 'Toutes les communes' })}
+        erreur={erreur('distance')}
+      />
+      <ChampTexte id="du" nom="du" libelle="Activité : du mois" aide="AAAA-MM" valeur={d.moisDu.slice(0, 7)} erreur={erreur('du')} />
+      <ChampTexte id="au" nom="au" libelle="au mois" aide="AAAA-MM" valeur={d.moisAu.slice(0, 7)} erreur={erreur('au')} />
+      <Bouton>Afficher</Bouton>
+    </form>
+  )
+}
+
+export function pageDiagnostic(p: PropsPageDiagnostic): OptionsPage {
+  const chemin = CHEMINS[p.mode]
+  const d = p.demande
+  const besoin = besoinDiagnostic(d.besoin)
+  const titre = p.mode === 'diagnostic' ? 'Diagnostic territorial' : 'Zones blanches'
+  const autre = p.mode === 'diagnostic' ? 'zones-blanches' : 'diagnostic'
+  const exporter = (ext: 'csv' | 'xlsx') => adresse(`${chemin}.${ext}`, d, { page: undefined })
+  return {
+    titre: p.nomTerritoire ? `${titre} — ${p.nomTerritoire}` : titre,
+    chapo: (
+      <p>
+        {p.mode === 'diagnostic'
+          ? 'Pour chaque commune : sa population, le lieu le plus proche pour un besoin, les lieux à 5, 10 et 20 km, les heures d’ouverture à 10 km, l’indice de fragilité numérique (IFN) et l’activité enregistrée pour ses habitants.'
+          : 'Les communes éloignées de tout lieu qui répond au besoin choisi, classées par population × indice de fragilité numérique : la liste sur laquelle agir.'}
+      </p>
+    ),
+    contenu: (
+      <>
+        <ResumeErreurs erreurs={p.erreurs.map((e) => ({ message: e.message, champ: e.champ }))} />
+        <Filtres p={p} chemin={chemin} />
+        <p>
+          <a href={adresse(CHEMINS[autre], { ...d, tri: autre === 'zones-blanches' ? 'priorite' : 'commune', ordre: autre === 'zones-blanches' ? 'desc' : 'asc', page: 1 })}>
+            {autre === 'zones-blanches' ? 'Voir les zones blanches' : 'Voir le diagnostic de toutes les communes'}
+          </a>
+        </p>
+        {p.nomTerritoire === undefined ? (
+          <Bandeau titre="Choisissez un territoire">
+            <p>Indiquez un département, une région, un EPCI ou une commune, puis « Afficher ».</p>
+          </Bandeau>
+        ) : (
+          <>
+            <h2>En bref</h2>
+            <ul>
+              <li>
+                {ent(p.resume.communes)} communes, {ent(p.resume.population)} habitants.
+              </li>
+              {d.distance !== undefined && (
+                <li>
+                  {ent(p.total)} communes et {ent(p.resume.populationHorsDistance)} habitants à plus de {d.distance} km d’un lieu pour « {besoin?.libelle} ».
+                </li>
+              )}
+              {p.resume.positionsApprochees > 0 && <li>{ent(p.resume.positionsApprochees)} communes ont une position approchée (≈) : leurs distances le sont aussi.</li>}
+              {p.resume.sansIfn > 0 && <li>{ent(p.resume.sansIfn)} communes sans indice de fragilité numérique importé.</li>}
+              <li>
+                Activité de {moisFrancais(d.moisDu)} à {moisFrancais(d.moisAu)}.
+              </li>
+            </ul>
+            {/* CARTES: départements (choroplèthe) et communes (symboles proportionnels) */}
+            <p>
+              Télécharger {p.mode === 'diagnostic' ? 'le diagnostic complet' : 'la liste complète'} : <a href={exporter('csv')}>CSV</a> · <a href={exporter('xlsx')}>XLSX</a>
+            </p>
+            <div class="defilement" tabindex={0} role="region" aria-label={`${titre} (défilable)`}>
+              <table class="tableau">
+                <caption>
+                  {titre} — {besoin?.libelle} — page {d.page} sur {Math.max(1, p.pages)} ({ent(p.total)} communes)
+                </caption>
+                <thead>
+                  <tr>
+                    {COLONNES.filter((c) => !c.zones || p.mode === 'zones-blanches').map((c) => (
+                      <EnTeteTriable chemin={chemin} demande={d} tri={c.tri} libelle={c.libelle} />
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.mode === 'diagnostic'
+                    ? p.lignes.map((l) => (
+                        <tr>
+                          <Cellules l={l} besoin={d.besoin} />
+                        </tr>
+                      ))
+                    : p.zones.map((z) => (
+                        <tr>
+                          <Cellules l={z.ligne} besoin={d.besoin} zone={z} />
+                        </tr>
+                      ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination page={d.page} pages={p.pages} lien={(n) => adresse(chemin, d, { page: String(n) })} />
+            <details>
+              <summary>Comment lire ce tableau</summary>
+              <p>
+                Distances à vol d’oiseau depuis le centre de la commune (≈ : centre approché). Les lieux publiés avec des coordonnées comptent, y compris ceux des territoires voisins
+                à moins de 20 km. Heures d’ouverture : la somme des heures d’ouverture hebdomadaires (semaine de référence du 10 mars 2025) des lieux à moins de 10 km ; un lieu
+                sans horaires lisibles compte 0. IFN : de 0 à 10, plus il est haut, plus la commune est fragile ; à défaut de celui de la commune, celui de son EPCI. Bénéficiaires
+                résidents : les bénéficiaires anonymes qui y habitent ; accompagnements : ceux qui ont eu lieu dans la commune.
+              </p>
+            </details>
+          </>
+        )}
+      </>
+    ),
+  }
+}

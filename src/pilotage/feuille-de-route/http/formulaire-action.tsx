@@ -1,0 +1,88 @@
+/**
+ * The form of an action, to add one or change every field: axis, title, description, owner,
+ * partners (one per line), budget and up to four co-funders (funder and amount), dates, status,
+ * progress, and the territory's indicators that follow it. Shown back with what was typed and
+ * each error next to its field.
+ */
+import { CasesACocher, ChampCache, ChampTexte, ListeDeroulante, ZoneTexte } from '../../../platform/ui/formulaire.tsx'
+import { COFINANCEMENTS_MAX, type ErreurChamp } from '../domaine/formulaires.ts'
+import { montantSaisi, STATUTS } from '../domaine/regles.ts'
+import type { Action, Axe } from '../store.ts'
+
+export type Saisie = Readonly<Record<string, unknown>>
+const texte = (v: unknown): string => (typeof v === 'string' ? v : '')
+export const erreurDe = (erreurs: readonly ErreurChamp[], champ: string): string | undefined => erreurs.find((e) => e.champ === champ)?.message
+
+/** What the form shows for an existing action. */
+export function saisieDeLAction(a: Action): Saisie {
+  const s: Record<string, unknown> = {
+    axe: String(a.axeId),
+    titre: a.titre,
+    description: a.description,
+    porteur: a.porteur,
+    partenaires: a.partenaires.join('\n'),
+    budget: montantSaisi(a.budgetCentimes),
+    debut: a.debut ?? '',
+    fin: a.fin ?? '',
+    statut: a.statut,
+    avancement: String(a.avancement),
+    indicateurs: a.indicateurs.map(String),
+  }
+  a.cofinancements.forEach((c, i) => {
+    s[`financeur${i + 1}`] = c.financeur
+    s[`montant${i + 1}`] = montantSaisi(c.montantCentimes)
+  })
+  return s
+}
+
+export interface PropsFormulaireAction {
+  action: string
+  jeton: string
+  axes: readonly Axe[]
+  indicateurs: ReadonlyArray<{ id: number; libelle: string }>
+  saisie: Saisie
+  erreurs: readonly ErreurChamp[]
+  bouton: string
+}
+
+export function FormulaireAction({ action, jeton, axes, indicateurs, saisie, erreurs, bouton }: PropsFormulaireAction) {
+  const v = (nom: string) => texte(saisie[nom])
+  const e = (nom: string) => erreurDe(erreurs, `action-${nom}`)
+  const liees = ([] as unknown[]).concat(saisie['indicateurs'] ?? []).map(String)
+  return (
+    <form method="post" action={action} novalidate>
+      <ChampCache nom="jeton" valeur={jeton} />
+      <ListeDeroulante id="action-axe" nom="axe" libelle="Axe" options={axes.map((a) => ({ valeur: String(a.id), libelle: a.titre }))} valeur={v('axe')} erreur={e('axe')} />
+      <ChampTexte id="action-titre" nom="titre" libelle="Titre de l’action" valeur={v('titre')} erreur={e('titre')} longueurMax={200} />
+      <ZoneTexte id="action-description" nom="description" libelle="Description (facultatif)" valeur={v('description')} erreur={e('description')} lignes={3} />
+      <ChampTexte id="action-porteur" nom="porteur" libelle="Porteur" aide="La structure ou le service qui mène l’action." valeur={v('porteur')} erreur={e('porteur')} longueurMax={200} />
+      <ZoneTexte id="action-partenaires" nom="partenaires" libelle="Partenaires (facultatif)" aide="Un partenaire par ligne." valeur={v('partenaires')} erreur={e('partenaires')} lignes={3} />
+      <ChampTexte id="action-budget" nom="budget" libelle="Budget en euros (facultatif)" aide="Par exemple 12 500 ou 1 200,50." valeur={v('budget')} erreur={e('budget')} court />
+      <fieldset class="champ">
+        <legend>Co-financements (facultatif)</legend>
+        {Array.from({ length: COFINANCEMENTS_MAX }, (_, n) => n + 1).map((i) => (
+          <div class="activite-en-ligne">
+            <ChampTexte id={`action-financeur${i}`} nom={`financeur${i}`} libelle={`Financeur ${i}`} valeur={v(`financeur${i}`)} erreur={e(`financeur${i}`)} />
+            <ChampTexte id={`action-montant${i}`} nom={`montant${i}`} libelle={`Montant ${i} en euros`} valeur={v(`montant${i}`)} erreur={e(`montant${i}`)} court />
+          </div>
+        ))}
+      </fieldset>
+      <div class="activite-en-ligne">
+        <ChampTexte id="action-debut" nom="debut" type="date" libelle="Début (facultatif)" aide="AAAA-MM-JJ" valeur={v('debut')} erreur={e('debut')} />
+        <ChampTexte id="action-fin" nom="fin" type="date" libelle="Fin (facultatif)" aide="AAAA-MM-JJ" valeur={v('fin')} erreur={e('fin')} />
+      </div>
+      <ListeDeroulante id="action-statut" nom="statut" libelle="Statut" aide="« En retard » est ajouté de lui-même quand la date de fin est passée." options={STATUTS} valeur={v('statut') || 'a_lancer'} erreur={e('statut')} />
+      <ChampTexte id="action-avancement" nom="avancement" libelle="Avancement en %" modeSaisie="numeric" valeur={v('avancement') || '0'} erreur={e('avancement')} court />
+      {indicateurs.length > 0 ? (
+        <CasesACocher id="action-indicateurs" nom="indicateurs" legende="Indicateurs qui suivent cette action (facultatif)" options={indicateurs.map((i) => ({ valeur: String(i.id), libelle: i.libelle }))} valeurs={liees} />
+      ) : (
+        <p>
+          Aucun indicateur pour ce territoire : <a href="/pilotage/indicateurs">créez-en</a> pour les relier aux actions.
+        </p>
+      )}
+      <button type="submit" class="bouton">
+        {bouton}
+      </button>
+    </form>
+  )
+}

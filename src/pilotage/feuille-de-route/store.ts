@@ -1,0 +1,101 @@
+/**
+ * Reading and writing roadmaps (I/O): a territory's roadmaps, one roadmap with its ordered axes,
+ * their actions and the indicators each follows; creating a roadmap, an axis, an action;
+ * updating an action (every field, or only status and progress) and its indicators.
+ */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import type { Db } from '../../platform/db/database.ts'
+import { actions, actionsIndicateurs, axes, feuillesDeRoute } from '../../platform/db/schema.ts'
+import type { ActionLue } from './domaine/formulaires.ts'
+
+export type FeuilleDeRoute = typeof feuillesDeRoute.$inferSelect
+export type Axe = typeof axes.$inferSelect
+export type Action = typeof actions.$inferSelect & { indicateurs: number[] }
+export interface FeuilleComplete extends FeuilleDeRoute {
+  axes: Array<Axe & { actions: Action[] }>
+}
+
+export async function feuillesDuTerritoire(db: Db, territoire: string): Promise<FeuilleDeRoute[]> {
+  return db.select().from(feuillesDeRoute).where(eq(feuillesDeRoute.territoire, territoire)).orderBy(desc(feuillesDeRoute.debut), desc(feuillesDeRoute.id))
+}
+
+export async function feuilleComplete(db: Db, id: number): Promise<FeuilleComplete | undefined> {
+  const [feuille] = await db.select().from(feuillesDeRoute).where(eq(feuillesDeRoute.id, id))
+  if (!feuille) return undefined
+  const lesAxes = await db.select().from(axes).where(eq(axes.feuilleId, id)).orderBy(asc(axes.rang), asc(axes.id))
+  const ids = lesAxes.map((a) => a.id)
+  const lesActions = ids.length === 0 ? [] : await db.select().from(actions).where(inArray(actions.axeId, ids)).orderBy(asc(actions.id))
+  const liens = lesActions.length === 0 ? [] : await db.select().from(actionsIndicateurs).where(inArray(actionsIndicateurs.actionId, lesActions.map((a) => a.id)))
+  return {
+    ...feuille,
+    axes: lesAxes.map((axe) => ({
+      ...axe,
+      actions: lesActions.filter((a) => a.axeId === axe.id).map((a) => ({ ...a, indicateurs: liens.filter((l) => l.actionId === a.id).map((l) => l.indicateurId) })),
+    })),
+  }
+}
+
+export async function creerFeuille(db: Db, valeurs: { territoire: string; titre: string; debut: string; fin: string }): Promise<number> {
+  const [ligne] = await db.insert(feuillesDeRoute).values(valeurs).returning({ id: feuillesDeRoute.id })
+  return (ligne as { id: number }).id
+}
+
+export async function ajouterAxe(db: Db, feuilleId: number, titre: string): Promise<number> {
+  const [ligne] = await db
+    .insert(axes)
+    .values({ feuilleId, titre, rang: sql`(select coalesce(max(rang), 0) + 1 from axes where feuille_id = ${feuilleId})` })
+    .returning({ id: axes.id })
+  return (ligne as { id: number }).id
+}
+
+const colonnes = (a: ActionLue) => ({
+  axeId: a.axe,
+  titre: a.titre,
+  description: a.description,
+  porteur: a.porteur,
+  partenaires: a.partenaires,
+  budgetCentimes: a.budgetCentimes,
+  cofinancements: a.cofinancements,
+  debut: a.debut,
+  fin: a.fin,
+  statut: a.statut,
+  avancement: a.avancement,
+})
+
+/** Replaces the indicators an action follows (only those of `permis`: the roadmap's territory's). */
+async function lier(db: Db, actionId: number, indicateurs: readonly number[]): Promise<void> {
+  await db.delete(actionsIndicateurs).where(eq(actionsIndicateurs.actionId, actionId))
+  if (indicateurs.length > 0) await db.insert(actionsIndicateurs).values([...new Set(indicateurs)].map((indicateurId) => ({ actionId, indicateurId })))
+}
+
+export async function ajouterAction(db: Db, action: ActionLue, indicateurs: readonly number[]): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [ligne] = await tx.insert(actions).values(colonnes(action)).returning({ id: actions.id })
+    const id = (ligne as { id: number }).id
+    await lier(tx as unknown as Db, id, indicateurs)
+    return id
+  })
+}
+
+export async function modifierAction(db: Db, id: number, action: ActionLue, indicateurs: readonly number[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(actions).set({ ...colonnes(action), modifieLe: new Date() }).where(eq(actions.id, id))
+    await lier(tx as unknown as Db, id, indicateurs)
+  })
+}
+
+export async function modifierAvancement(db: Db, id: number, statut: string, avancement: number): Promise<void> {
+  await db.update(actions).set({ statut, avancement, modifieLe: new Date() }).where(eq(actions.id, id))
+}
+
+/** The roadmap holding an action (its id), if the action exists and is in it. */
+export async function actionDeLaFeuille(db: Db, feuilleId: number, actionId: number): Promise<Action | undefined> {
+  const [ligne] = await db
+    .select({ action: actions })
+    .from(actions)
+    .innerJoin(axes, eq(axes.id, actions.axeId))
+    .where(and(eq(actions.id, actionId), eq(axes.feuilleId, feuilleId)))
+  if (!ligne) return undefined
+  const liens = await db.select().from(actionsIndicateurs).where(eq(actionsIndicateurs.actionId, actionId))
+  return { ...ligne.action, indicateurs: liens.map((l) => l.indicateurId) }
+}

@@ -1,0 +1,92 @@
+/**
+ * The pages of the cartography of actors through the real server: list and filters, an actor's
+ * page, the form (errors then success, with its audit line), a partnership added and ended, a
+ * coordinator of another territory refused, the exports read back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sql } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
+import { referentiel } from '../../src/territories/referentiel.ts'
+import { importerActeurs } from '../../src/pilotage/acteurs/index.ts'
+import { acteursDemo } from '../../src/pilotage/acteurs/demo.ts'
+import { creerCompte, seConnecter, type Navigateur } from '../support/comptes.ts'
+import { demarrer, type ServeurDeTest } from './serveur-de-test.ts'
+
+describe('cartographie des acteurs (pages)', () => {
+  let s: ServeurDeTest
+  let coord: Navigateur
+  let autre: Navigateur
+  let ids: number[]
+  const lire = async <T>(q: ReturnType<typeof sql>) => ((await s.base.db.execute(q)) as unknown as { rows: T[] }).rows
+
+  beforeAll(async () => {
+    s = await demarrer({ nombre: 0 })
+    await importerActeurs(s.base, referentiel(), { source: 'hub', nomFichier: 'acteurs.json', octets: Buffer.from(JSON.stringify(acteursDemo(referentiel(), '73'))) })
+    ids = (await lire<{ id: number }>(sql`select id from acteurs order by id`)).map((r) => r.id)
+    coord = await seConnecter(s.url, await creerCompte(s.base, 'coord@exemple.fr', [{ role: 'coordinateur', territoire: 'departement:73' }]))
+    autre = await seConnecter(s.url, await creerCompte(s.base, 'coord38@exemple.fr', [{ role: 'coordinateur', territoire: 'departement:38' }]))
+  }, 60_000)
+  afterAll(async () => s?.fermer())
+
+  it('liste les acteurs du territoire, avec les filtres du formulaire GET et les nombres par type', async () => {
+    const page = await (await coord.get('/pilotage/acteurs')).text()
+    expect(page).toContain('7 acteurs')
+    expect(page).toContain('Ressourcerie informatique solidaire')
+    const filtree = await (await coord.get('/pilotage/acteurs?role=finance&q=caisse')).text()
+    expect(filtree).toContain('1 acteur<')
+    expect(filtree).toContain('Caisse d’allocations familiales')
+    expect(await (await autre.get('/pilotage/acteurs')).text()).toContain('0 acteur')
+  })
+
+  it('montre un acteur : rôles, partenariats dans les deux sens, provenance ; refuse un coordinateur d’ailleurs', async () => {
+    const page = await (await coord.get(`/pilotage/acteurs/${ids[1]}`)).text()
+    expect(page).toContain('Coordonne')
+    expect(page).toContain('Association Clic et Lien') // its partner (declared by this actor)
+    expect(page).toContain('Conseil départemental') // declared by the partner
+    expect(page).toContain('D’où viennent ces informations')
+    expect((await autre.get(`/pilotage/acteurs/${ids[1]}`)).status).toBe(403)
+  })
+
+  it('crée un acteur : erreurs à côté des champs, puis succès avec sa ligne d’audit', async () => {
+    const r = await coord.post('/pilotage/acteurs/nouveau', { nom: '', type: 'banque', commune: 'Grenoble', courriel: 'pas une adresse', roles: ['forme'] }, { depuis: '/pilotage/acteurs/nouveau' })
+    expect(r.status).toBe(400)
+    const page = await r.text()
+    expect(page).toContain('resume-erreurs')
+    expect(page).toContain('Le nom de l’acteur est obligatoire.')
+    expect(page).toContain('n’est pas dans votre territoire')
+    expect(page).toMatch(/id="courriel-erreur"/)
+    const ok = await coord.post('/pilotage/acteurs/nouveau', { nom: 'Tiers-lieu du Lac', type: 'association', commune: 'Aix-les-Bains', code_postal: '73100', roles: ['porte_lieux', 'forme'], competences: ['Formation'] }, { depuis: '/pilotage/acteurs/nouveau' })
+    expect(ok.status).toBe(303)
+    const id = Number(ok.headers.get('location')?.match(/acteurs\/(\d+)/)?.[1])
+    expect(await (await coord.get(`/pilotage/acteurs/${id}`)).text()).toContain('saisie')
+    expect(await lire(sql`select action from journal_audit where objet_type = 'acteur' and objet_id = ${String(id)}`)).toEqual([{ action: 'acteur.cree' }])
+  })
+
+  it('ajoute puis termine un partenariat', async () => {
+    const depuis = `/pilotage/acteurs/${ids[4]}`
+    const erreur = await coord.post(`${depuis}/partenariats`, { partenaire: '', nature: '' }, { depuis })
+    expect(erreur.status).toBe(400)
+    expect(await erreur.text()).toContain('Choisissez le partenaire.')
+    const ok = await coord.post(`${depuis}/partenariats`, { partenaire: String(ids[6]), nature: 'financement', debut: '2025-01-01' }, { depuis })
+    expect(ok.status).toBe(303)
+    const [p] = await lire<{ id: number; fin: string | null }>(sql`select id, fin::text from partenariats where acteur_id = ${ids[4]} and partenaire_id = ${ids[6]}`)
+    expect(p?.fin).toBeNull()
+    expect((await coord.post(`${depuis}/partenariats/${p?.id}/fin`, {}, { depuis })).status).toBe(303)
+    expect((await lire<{ fin: string | null }>(sql`select fin::text from partenariats where id = ${p?.id}`))[0]?.fin).not.toBeNull()
+  })
+
+  it('exporte les acteurs du territoire en CSV et en XLSX', async () => {
+    const octets = Buffer.from(await (await coord.get('/pilotage/acteurs/export.csv?type=association')).arrayBuffer())
+    expect([...octets.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const csv = octets.toString('utf8')
+    expect(csv).toContain('Nom;Type;SIRET')
+    expect(csv).toContain('Association Clic et Lien')
+    expect(csv).not.toContain('Conseil départemental')
+    const r = await coord.get('/pilotage/acteurs/export.xlsx')
+    const classeur = new ExcelJS.Workbook()
+    await classeur.xlsx.load(Buffer.from(await r.arrayBuffer()) as never)
+    const valeurs: string[] = []
+    classeur.worksheets[0]?.eachRow((rangee) => valeurs.push(String(rangee.getCell(1).value)))
+    expect(valeurs).toContain('Ressourcerie informatique solidaire de ' + (await lire<{ commune: string }>(sql`select commune from acteurs where type = 'entreprise'`))[0]?.commune)
+  })
+})
