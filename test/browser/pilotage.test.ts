@@ -34,8 +34,8 @@ describe.skipIf(!CHROMIUM_PRESENT)(titreNavigateur('feuille de route et évaluat
     await serveur?.fermer()
   })
 
-  it('la feuille de route et le rapport passent axe à 320 px ; le formulaire s’envoie sans JavaScript', async () => {
-    const { contexte, page } = await ouvrirPage(navigateur, serveur.url, { viewport: { width: 320, height: 640 }, javaScriptEnabled: false }, cookie)
+  it('la feuille de route, les indicateurs et le rapport passent axe à 320 px, erreurs comprises', async () => {
+    const { contexte, page } = await ouvrirPage(navigateur, serveur.url, { viewport: { width: 320, height: 640 } }, cookie)
     for (const chemin of [`/pilotage/feuille-de-route/${feuille}`, '/pilotage/evaluation', '/pilotage/indicateurs']) {
       expect((await page.goto(`${serveur.url}${chemin}`))?.status(), chemin).toBe(200)
       await verifierPage(page, chemin, 'main button')
@@ -44,6 +44,12 @@ describe.skipIf(!CHROMIUM_PRESENT)(titreNavigateur('feuille de route et évaluat
     await page.getByRole('button', { name: 'Ajouter l’action' }).click()
     expect(await page.locator('.resume-erreurs').innerText()).toContain('Indiquez le titre de l’action.')
     await verifierPage(page, 'erreurs de l’action')
+    await contexte.close()
+  })
+
+  it('sans JavaScript, le formulaire d’action s’envoie et la page le confirme', async () => {
+    const { contexte, page } = await ouvrirPage(navigateur, serveur.url, { javaScriptEnabled: false }, cookie)
+    await page.goto(`${serveur.url}/pilotage/feuille-de-route/${feuille}`)
     await page.getByLabel('Titre de l’action').fill('Ouvrir un lieu à Modane')
     await page.getByLabel('Porteur').fill('Commune de Modane')
     await page.getByRole('button', { name: 'Ajouter l’action' }).click()

@@ -1,6 +1,19 @@
-ALTER TABLE "imports" ADD COLUMN "objets" text DEFAULT 'lieux' NOT NULL;--> statement-breakpoint
-ALTER TABLE "imports" ADD CONSTRAINT "imports_objets_check" CHECK ("imports"."objets" in ('lieux', 'acteurs'));--> statement-breakpoint
--- Followed beneficiaries per month, département and type (table created in 0008), filled from the
+CREATE TABLE "stats_suivis" (
+	"beneficiaire_id" uuid NOT NULL,
+	"departement" text DEFAULT '' NOT NULL,
+	"mois" date NOT NULL,
+	"type" text NOT NULL,
+	"premier" boolean DEFAULT false NOT NULL,
+	"genre" text NOT NULL,
+	"annee_naissance" integer,
+	"tranche_age" text NOT NULL,
+	"statut_social" text NOT NULL,
+	"commune_residence" text,
+	CONSTRAINT "stats_suivis_beneficiaire_id_departement_mois_type_pk" PRIMARY KEY("beneficiaire_id","departement","mois","type")
+);
+--> statement-breakpoint
+ALTER TABLE "stats_suivis" ADD CONSTRAINT "stats_suivis_beneficiaire_id_beneficiaires_id_fk" FOREIGN KEY ("beneficiaire_id") REFERENCES "public"."beneficiaires"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+-- Followed beneficiaries per month, département and type (created above), filled from the
 -- participations as `src/activity/store/suivis.ts` computes them; the covering index is written
 -- here (drizzle-kit cannot write INCLUDE): a territory's dashboard reads it without the table.
 INSERT INTO "stats_suivis" ("beneficiaire_id", "departement", "mois", "type", "premier", "genre", "annee_naissance", "tranche_age", "statut_social", "commune_residence")
