@@ -1,11 +1,13 @@
 /**
  * The IFN import with the real files (../shared/data/territoires) and the diagnosis read from the
  * database, on PGlite and PostgreSQL: counts, rejected rows with their reasons, re-import
- * replacing values (upsert), the weekly-hours cache, IFN and activity joined to the communes.
+ * replacing values (upsert), one audit line per file with the counts, the weekly-hours cache, IFN
+ * and activity joined to the communes.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import type { Base } from '../src/platform/db/database.ts'
+import { journalRecent, SYSTEME } from '../src/audit/journal.ts'
 import { importerIfn } from '../src/pilotage/fragilite/import.ts'
 import { diagnostiquer } from '../src/pilotage/diagnostic/index.ts'
 import { referentiel } from '../src/territories/referentiel.ts'
@@ -26,25 +28,33 @@ pourChaqueMoteur('IFN et diagnostic', (moteur) => {
   afterAll(async () => base?.fermer())
 
   it.skipIf(!partageDisponible)('importe les fichiers réels, rejette le pseudo-EPCI, remplace à la réimportation', async () => {
-    const communes = await importerIfn(base.db, 'ifn-communes-2023.csv', lirePartage('territoires/ifn-communes-2023.csv'))
+    const communes = await importerIfn(base.db, SYSTEME, 'ifn-communes-2023.csv', lirePartage('territoires/ifn-communes-2023.csv'))
     expect(communes).toMatchObject({ lues: 35_008, acceptees: 35_008, nouvelles: 35_008, rejetees: 0, communes: 35_008 })
-    const epci = await importerIfn(base.db, 'ifn-epci-2023.csv', lirePartage('territoires/ifn-epci-2023.csv'))
+    const epci = await importerIfn(base.db, SYSTEME, 'ifn-epci-2023.csv', lirePartage('territoires/ifn-epci-2023.csv'))
     expect(epci).toMatchObject({ lues: 1255, acceptees: 1254, rejetees: 1, epci: 1254 })
     expect(epci.rejets).toEqual([{ ligne: 1256, colonne: 'code', valeur: 'ZZZZZZZZZ', message: expect.stringContaining('pseudo-code') }])
     // Marseille's cells are empty: kept empty
     expect(await nombreDe(base, sql`select count(*)::int as n from ifn where division = 'commune' and total is null`)).toBe(2)
-    const encore = await importerIfn(base.db, 'ifn-epci-2023.csv', lirePartage('territoires/ifn-epci-2023.csv'))
+    const encore = await importerIfn(base.db, SYSTEME, 'ifn-epci-2023.csv', lirePartage('territoires/ifn-epci-2023.csv'))
     expect(encore).toMatchObject({ acceptees: 1254, nouvelles: 0, misesAJour: 1254 })
     expect(await nombreDe(base, sql`select count(*)::int as n from ifn`)).toBe(35_008 + 1254)
+    const journal = await journalRecent(base.db, { objetType: 'ifn' })
+    expect(journal.map((l) => [l.action, l.objetId, l.acteur, l.acteurId])).toEqual([0, 1, 2].map(() => ['ifn.importe', expect.stringMatching(/^ifn-/), 'ligne de commande', null]))
+    expect(journal[0]?.changements).toEqual({ lues: 1255, acceptees: 1254, nouvelles: 0, misesAJour: 1254, communes: 0, epci: 1254, rejetees: 1 })
+    expect(journal[2]).toMatchObject({ objetId: 'ifn-communes-2023.csv', changements: { lues: 35_008, acceptees: 35_008, nouvelles: 35_008 } })
   }, 120_000)
 
   it('rejette une ligne avec toutes ses raisons, garde les autres', async () => {
     const fichier = ['name;division;code;no_thd_coverage_rate;no_4g_coverage_rate;poverty_rate;older_65_rate;nscol15p_rate;total', 'Bonne;city;73065;1;2;3;4;5;9,5', ';ville;7306;abc;11;3;4;5;6'].join('\n')
-    const bilan = await importerIfn(base.db, 'essai.csv', new TextEncoder().encode(fichier))
+    const bilan = await importerIfn(base.db, SYSTEME, 'essai.csv', new TextEncoder().encode(fichier))
     expect(bilan).toMatchObject({ lues: 2, acceptees: 1, rejetees: 1 })
     expect(bilan.rejets.map((r) => [r.ligne, r.colonne])).toEqual([[3, 'name'], [3, 'division'], [3, 'no_thd_coverage_rate'], [3, 'no_4g_coverage_rate']])
     expect(await nombreDe(base, sql`select total::float8 as n from ifn where division = 'commune' and code = '73065'`)).toBe(9.5)
-    await expect(importerIfn(base.db, 'x.csv', new TextEncoder().encode('a,b\n1,2'))).rejects.toThrow(/Colonnes manquantes/)
+    await expect(importerIfn(base.db, SYSTEME, 'x.csv', new TextEncoder().encode('a,b\n1,2'))).rejects.toThrow(/Colonnes manquantes/)
+    // one audit line for the file, counts only; none for the unreadable one
+    const [derniere] = await journalRecent(base.db, { objetType: 'ifn', limite: 1 })
+    expect(derniere).toMatchObject({ action: 'ifn.importe', objetId: 'essai.csv', acteur: 'ligne de commande', changements: { lues: 2, acceptees: 1, rejetees: 1, communes: 1, epci: 0 } })
+    expect(JSON.stringify(derniere?.changements)).not.toContain('Bonne')
   })
 
   it('diagnostique la Savoie depuis la base : lieux, heures en cache, IFN, activité des résidents', async () => {

@@ -24,7 +24,7 @@ export const SYSTEME: Acteur = { id: null, libelle: 'ligne de commande', adresse
 export interface Evenement {
   /** `lieu.modifie`, `lieu.propose`, `lieu.valide`, `lieu.refuse`, `signalement.statut`, `compte.invite`… */
   action: string
-  objetType: 'lieu' | 'signalement' | 'compte' | 'session' | 'activite' | 'beneficiaire' | 'orientation' | 'conservation' | 'feuille_de_route' | 'indicateur' | 'acteur'
+  objetType: 'lieu' | 'signalement' | 'compte' | 'session' | 'activite' | 'beneficiaire' | 'orientation' | 'conservation' | 'feuille_de_route' | 'indicateur' | 'acteur' | 'ifn'
   objetId: string | number
   lieuUid?: number | null
   changements?: Changements | Record<string, unknown> | null
@@ -130,4 +130,5 @@ export const LIBELLES_ACTIONS: Readonly<Record<string, string>> = {
   'indicateur.cree': 'a créé un indicateur',
   'indicateur.mesure': 'a enregistré la mesure d’un indicateur',
   'indicateur.releve': 'a relevé les valeurs des indicateurs calculés',
+  'ifn.importe': 'a importé l’indice de fragilité numérique',
 }

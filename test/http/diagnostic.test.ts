@@ -2,7 +2,8 @@
  * The diagnosis pages through the real server: a coordinator sees their territory's communes,
  * sorted by the header links (`aria-sort`), filtered by the GET form; the CSV and XLSX exports,
  * read back, start with the territory, the date and the filters and hold every commune; the
- * white zones are ranked; a coordinator of another territory is refused.
+ * white zones are ranked; the maps are drawn from every commune of the territory, not the page's;
+ * a coordinator of another territory is refused.
  */
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -32,6 +33,11 @@ describe('diagnostic territorial par le serveur', () => {
     expect(lignes).toHaveLength(100)
     expect(lignes[0]).toBe('73065') // Chambéry, the most populated
     expect(html).toContain('page 1 sur 3')
+    // the maps: every commune of Savoie (not the page's 100), the département's share in its table
+    expect(html.match(/<svg[^>]* role="img"/g)).toHaveLength(2)
+    expect(html).toContain('Part de la population à plus de 10 km d’un lieu (Faire une démarche en ligne)')
+    expect(html).toMatch(/<th scope="row">Savoie \(73\)<\/th><td>[\d,]+ %<\/td>/)
+    expect(html).toContain(`sur ${COMMUNES_73}.`)
   })
 
   it('filtre par besoin et distance ; les zones blanches sont classées', async () => {
@@ -39,6 +45,11 @@ describe('diagnostic territorial par le serveur', () => {
     expect(html).toContain('Faire une démarche en ligne')
     expect(html).toMatch(/communes et [\d\s\u202f]+ habitants à plus de 5 km/)
     expect(html).toContain('aria-sort="descending"')
+    // one map, of every commune; its full export is the diagnosis of all communes (no distance filter)
+    expect(html).toContain('Population des communes')
+    expect(html).not.toContain('Part de la population à plus de')
+    expect(html).toContain('href="/pilotage/diagnostic.csv?territoire=departement%3A73&amp;besoin=demarches&amp;du=')
+    expect(html).toMatch(/tri=population&amp;ordre=desc">Télécharger toutes les communes \(CSV\)/)
   })
 
   it('exports CSV et XLSX complets, avec territoire, date et filtres', async () => {

@@ -1,10 +1,12 @@
 /**
  * `aiguillage ifn importer <fichier>`: imports the Indice de fragilité numérique of communes or
  * EPCI (Mednum / ANCT format) for the territorial diagnosis; prints the counts and every rejected
- * row with its reasons (line, column). Re-importing replaces the values (upsert).
+ * row with its reasons (line, column). Re-importing replaces the values (upsert). One audit line
+ * per file, by « ligne de commande », with the counts.
  */
 import { readFile } from 'node:fs/promises'
 import { Command } from 'commander'
+import { SYSTEME } from '../../audit/journal.ts'
 import { FichierIlisibleError } from '../../places/io/lecture.ts'
 import { importerIfn } from '../../pilotage/fragilite/import.ts'
 import { nombre } from '../output.ts'
@@ -31,7 +33,7 @@ les autres sont enregistrées.`,
       const octets = await readFile(fichier).catch((erreur: NodeJS.ErrnoException) => {
         throw new FichierIlisibleError(erreur.code === 'ENOENT' ? `Fichier introuvable : ${fichier}` : `Lecture impossible de ${fichier} : ${erreur.message}`)
       })
-      const bilan = await avecBase(({ db }) => importerIfn(db, fichier, octets))
+      const bilan = await avecBase(({ db }) => importerIfn(db, SYSTEME, fichier, octets))
       console.log(`Indice de fragilité numérique : ${fichier}`)
       console.log(`  lues        ${nombre(bilan.lues)}`)
       console.log(`  acceptées   ${nombre(bilan.acceptees)} (${nombre(bilan.nouvelles)} nouvelles, ${nombre(bilan.misesAJour)} mises à jour ; ${nombre(bilan.communes)} communes, ${nombre(bilan.epci)} EPCI)`)

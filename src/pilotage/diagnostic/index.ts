@@ -10,7 +10,10 @@
  *   any place offering the need, ranked by population × IFN;
  * - `besoinDiagnostic(id)` resolves an orientation need id (`impots`) or a column id to its column;
  * - `couverture(lignes, besoin, distanceKm)` (pure) → the share of the population within that
- *   distance of a place offering the need (for coverage indicators).
+ *   distance of a place offering the need (for coverage indicators);
+ * - `horsDistance(ligne, colonne, distanceKm)` (pure): the rule of a white zone for one row;
+ * - `communesDeLaCarte` and `partHorsDistanceParDepartement` (pure) → the data of the maps
+ *   (communes coloured white zone or not, share of the population beyond the distance).
  */
 import type { Db } from '../../platform/db/database.ts'
 import { referentiel, type Referentiel } from '../../territories/referentiel.ts'
@@ -25,7 +28,8 @@ import { communesDuTerritoire, lireActivite, lireCommunes, lireIfnDesCommunes, l
 export type { ActiviteCommune, BesoinDiagnostic, CommuneDiagnostic, Ifn, LieuDiagnostic, LigneDiagnostic, PlusProche, ZoneBlanche } from './domaine/types.ts'
 export { BESOINS_DIAGNOSTIC, besoinDiagnostic } from './domaine/besoins.ts'
 export { calculerDiagnostic, RAYON_MAX_KM } from './domaine/moteur.ts'
-export { DISTANCE_PAR_DEFAUT, DISTANCES_ZONES_BLANCHES, zonesBlanches } from './domaine/zones-blanches.ts'
+export { DISTANCE_PAR_DEFAUT, DISTANCES_ZONES_BLANCHES, horsDistance, zonesBlanches } from './domaine/zones-blanches.ts'
+export { communesDeLaCarte, type CommuneCarte, type DepartementCarte, lieuAMoinsDe, partHorsDistanceParDepartement, ZONE_BLANCHE } from './domaine/cartes.ts'
 export { couverture } from './domaine/couverture.ts'
 export { heuresHebdomadaires, SEMAINE_DE_REFERENCE } from './domaine/heures.ts'
 

@@ -2,14 +2,19 @@
  * The diagnosis pages, rendered on the server, without JavaScript: `/pilotage/diagnostic` (every
  * commune of the territory) and `/pilotage/zones-blanches` (communes beyond a distance of a need,
  * ranked). A GET form for the territory and filters, a table sorted by links in its column
- * headers (`aria-sort`), 100 rows a page, complete exports in CSV and XLSX. The maps are added by
- * the lead where the `CARTES` comment stands.
+ * headers (`aria-sort`), 100 rows a page, complete exports in CSV and XLSX. Above the table, the
+ * maps of ALL the territory's communes (computed by the route): on the diagnosis, the share of
+ * each département's population beyond the distance (choropleth) and the communes by population,
+ * white zones in vermilion (proportional symbols); on the white zones, the communes' map.
  */
 import type { ComponentChildren } from 'preact'
 import type { OptionsPage } from '../../platform/http/page.ts'
 import { Bandeau, ResumeErreurs } from '../../platform/ui/avis.tsx'
 import { Bouton, ChampTexte, ListeDeroulante, type Option } from '../../platform/ui/formulaire.tsx'
 import { Pagination } from '../../platform/ui/navigation.tsx'
+import { CarteCommunes, CarteDepartements } from '../../platform/ui/cartes/cartes.tsx'
+import { COULEURS_CATEGORIES } from '../../platform/ui/cartes/symboles.ts'
+import { lieuAMoinsDe, ZONE_BLANCHE, type CommuneCarte, type DepartementCarte } from './domaine/cartes.ts'
 import { BESOINS_DIAGNOSTIC, besoinDiagnostic } from './domaine/besoins.ts'
 import type { LigneDiagnostic, ZoneBlanche } from './domaine/types.ts'
 import { DISTANCES_ZONES_BLANCHES } from './domaine/zones-blanches.ts'
@@ -33,6 +38,8 @@ export interface PropsPageDiagnostic {
   total: number
   pages: number
   resume: { communes: number; population: number; populationHorsDistance: number; positionsApprochees: number; sansIfn: number }
+  /** The maps' data, from every commune of the territory; undefined when no territory is chosen. */
+  cartes?: { distance: number; communes: readonly CommuneCarte[]; departements: readonly DepartementCarte[]; cadre: readonly string[] } | undefined
 }
 
 const ENT = new Intl.NumberFormat('fr-FR')
@@ -91,6 +98,50 @@ function Cellules({ l, besoin, zone }: { l: LigneDiagnostic; besoin: string; zon
   )
 }
 
+const [BLEU, VERMILLON] = COULEURS_CATEGORIES
+const pourcentage = (n: number) => `${DEC.format(n)} %`
+
+/** The maps of the territory and what they show, in words. */
+function Cartes({ p }: { p: PropsPageDiagnostic }) {
+  const c = p.cartes
+  if (!c) return null
+  const d = p.demande
+  const libelle = besoinDiagnostic(d.besoin)?.libelle ?? d.besoin
+  const proche = lieuAMoinsDe(c.distance)
+  const loin = `à plus de ${c.distance} km de tout lieu pour « ${libelle} »`
+  // all the communes, whatever the page's distance filter: the complete diagnosis, largest first
+  const exportCommunes = adresse(`${CHEMINS.diagnostic}.csv`, { ...d, distance: undefined }, { tri: 'population', ordre: 'desc', page: undefined })
+  return (
+    <section aria-labelledby="cartes">
+      <h2 id="cartes">{p.mode === 'diagnostic' ? 'Cartes' : 'Carte'}</h2>
+      <p>
+        {p.mode === 'diagnostic' ? 'Les cartes montrent' : 'La carte montre'} toutes les communes du territoire, {loin}
+        {p.mode === 'diagnostic' && d.distance === undefined ? ' (choisissez une autre distance dans le formulaire)' : ''}. Sous chaque carte, « Voir les données de la carte »
+        en donne les chiffres ; le tableau des communes, plus bas, les détaille.
+      </p>
+      {p.mode === 'diagnostic' && c.departements.length > 0 && (
+        <CarteDepartements
+          titre={`Part de la population à plus de ${c.distance} km d’un lieu (${libelle})`}
+          description={`Chaque département du territoire est coloré selon la part de sa population qui vit ${loin} : plus le bleu est foncé, plus cette part est forte. Les chiffres sont dans le tableau sous la carte.`}
+          unite="Part de la population (%)"
+          valeurs={c.departements}
+          seuils={[5, 10, 20, 40]}
+          formater={pourcentage}
+        />
+      )}
+      <CarteCommunes
+        titre="Population des communes"
+        description={`Chaque cercle est une commune, sa surface proportionnelle à sa population : en vermillon les zones blanches, ${loin} ; en bleu les communes qui ont un tel lieu à ${c.distance} km ou moins. Les chiffres sont dans le tableau sous la carte.`}
+        unite="Population"
+        communes={c.communes}
+        categories={[{ nom: ZONE_BLANCHE, couleur: VERMILLON }, { nom: proche, couleur: BLEU }]}
+        cadre={c.cadre}
+        export={{ href: exportCommunes, libelle: 'Télécharger toutes les communes (CSV)' }}
+      />
+    </section>
+  )
+}
+
 function Filtres({ p, chemin }: { p: PropsPageDiagnostic; chemin: string }) {
   const d = p.demande
   const erreur = (champ: string) => p.erreurs.find((e) => e.champ === champ)?.message
@@ -113,6 +164,9 @@ function Filtres({ p, chemin }: { p: PropsPageDiagnostic; chemin: string }) {
       />
       <ChampTexte id="du" nom="du" libelle="Activité : du mois" aide="AAAA-MM" valeur={d.moisDu.slice(0, 7)} erreur={erreur('du')} />
       <ChampTexte id="au" nom="au" libelle="au mois" aide="AAAA-MM" valeur={d.moisAu.slice(0, 7)} erreur={erreur('au')} />
+      {/* the sort chosen by the column headers is kept; the page starts again at 1 */}
+      <input type="hidden" name="tri" value={d.tri} />
+      <input type="hidden" name="ordre" value={d.ordre} />
       <Bouton>Afficher</Bouton>
     </form>
   )
@@ -165,7 +219,7 @@ export function pageDiagnostic(p: PropsPageDiagnostic): OptionsPage {
                 Activité de {moisFrancais(d.moisDu)} à {moisFrancais(d.moisAu)}.
               </li>
             </ul>
-            {/* CARTES: départements (choroplèthe) et communes (symboles proportionnels) */}
+            <Cartes p={p} />
             <p>
               Télécharger {p.mode === 'diagnostic' ? 'le diagnostic complet' : 'la liste complète'} : <a href={exporter('csv')}>CSV</a> · <a href={exporter('xlsx')}>XLSX</a>
             </p>

@@ -3,7 +3,9 @@
  * `/pilotage/zones-blanches`, each with its `.csv` and `.xlsx` export. A coordinator sees their
  * territory (`?territoire=` picks another of theirs, or a part of one; anything else: 403); an
  * administrator chooses any territory (code or name), or `france`. The diagnosis of a territory
- * and period is kept one minute in memory: sorting and paging do not recompute it.
+ * and period is kept one minute in memory: sorting and paging do not recompute it. The maps
+ * are drawn from ALL the rows of the territory, not the page's (the diagnosis page's distance
+ * is 10 km when « Toutes les communes » is chosen).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Base, Db } from '../../platform/db/database.ts'
@@ -18,7 +20,8 @@ import { envoyerCsv, envoyerXlsx } from '../../activity/stats/fichiers.ts'
 import { nomDuTerritoire } from '../../activity/stats/perimetres.ts'
 import { diagnostiquer } from './index.ts'
 import type { LigneDiagnostic } from './domaine/types.ts'
-import { zonesBlanches } from './domaine/zones-blanches.ts'
+import { DISTANCE_PAR_DEFAUT, zonesBlanches } from './domaine/zones-blanches.ts'
+import { communesDeLaCarte, partHorsDistanceParDepartement } from './domaine/cartes.ts'
 import { descriptionDemande, lignesDiagnostic, lignesZonesBlanches } from './export.ts'
 import { CHEMINS, pageDiagnostic, type Mode } from './pages.tsx'
 import { lireDemande, PAR_PAGE, trier, trierZones, type DemandeDiagnostic, type ErreurDemande } from './requete.ts'
@@ -113,8 +116,18 @@ export function routesDiagnostic(app: FastifyInstance, options: { base: Base }):
       }
       const visibles = mode === 'diagnostic' ? trier(retenues, d).slice(tranche, tranche + PAR_PAGE) : []
       const zones = mode === 'zones-blanches' ? trierZones(zonesToutes, d).slice(tranche, tranche + PAR_PAGE) : []
+      const distanceCarte = d.distance ?? DISTANCE_PAR_DEFAUT
+      const cartes =
+        c.territoire === undefined
+          ? undefined
+          : {
+              distance: distanceCarte,
+              communes: communesDeLaCarte(lignes, d.besoin, distanceCarte),
+              departements: mode === 'diagnostic' ? partHorsDistanceParDepartement(lignes, d.besoin, distanceCarte, (code) => referentiel().departements.get(code)?.nom ?? code) : [],
+              cadre: [...new Set(lignes.map((l) => l.codeDepartement).filter((code) => code !== ''))].sort(),
+            }
       const choixTerritoires = estAdministrateur(c.compte) ? 'texte' : territoiresDe(c.compte).map((t) => ({ valeur: valeurTerritoire(t), libelle: nomDuTerritoire(t) }))
-      const contenu = pageDiagnostic({ mode, demande: { ...d, page }, erreurs: c.erreurs, nomTerritoire: c.nom, choixTerritoires, lignes: visibles, zones, total, pages, resume })
+      const contenu = pageDiagnostic({ mode, demande: { ...d, page }, erreurs: c.erreurs, nomTerritoire: c.nom, choixTerritoires, lignes: visibles, zones, total, pages, resume, cartes })
       return reply.page(avecNavigation(contenu, c.compte, chemin, jetonDuFormulaire(request, reply)))
     })
 

@@ -4,10 +4,12 @@
  * each row validated whole (`domaine/ligne.ts`): a row with a problem is rejected with every
  * reason (line, column), the others go in, in one transaction, replacing the values of the same
  * division and code (upsert). A second occurrence of the same code in the file is rejected.
+ * The same transaction writes one audit line (`ifn.importe`): who, the file's name and the counts.
  */
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
+import { type Acteur, inscrire } from '../../audit/journal.ts'
 import { FichierIlisibleError, lireFichier } from '../../places/io/lecture.ts'
 import { colonnesManquantes, COLONNES_IFN, lireLigneIfn, type LigneIfn } from './domaine/ligne.ts'
 
@@ -32,7 +34,7 @@ export interface BilanIfn {
 
 const PAQUET = 2000
 
-export async function importerIfn(db: Db, nomFichier: string, octets: Uint8Array): Promise<BilanIfn> {
+export async function importerIfn(db: Db, acteur: Acteur, nomFichier: string, octets: Uint8Array): Promise<BilanIfn> {
   const lecture = lireFichier(nomFichier, octets)
   if (lecture.format !== 'csv') throw new FichierIlisibleError('Le fichier de l’IFN doit être un CSV.')
   const rangees = [...lecture.rangees]
@@ -75,10 +77,12 @@ export async function importerIfn(db: Db, nomFichier: string, octets: Uint8Array
         returning (xmax = 0) as nouvelle`)) as unknown as { rows: Array<{ nouvelle: boolean }> }
       for (const r of rows) if (r.nouvelle) bilan.nouvelles++
     }
+    bilan.acceptees = acceptees.length
+    bilan.misesAJour = bilan.acceptees - bilan.nouvelles
+    bilan.communes = acceptees.filter((l) => l.division === 'commune').length
+    bilan.epci = bilan.acceptees - bilan.communes
+    const { rejets: _, ...nombres } = bilan
+    await inscrire(tx, acteur, { action: 'ifn.importe', objetType: 'ifn', objetId: fichier, changements: nombres })
   })
-  bilan.acceptees = acceptees.length
-  bilan.misesAJour = bilan.acceptees - bilan.nouvelles
-  bilan.communes = acceptees.filter((l) => l.division === 'commune').length
-  bilan.epci = bilan.acceptees - bilan.communes
   return bilan
 }

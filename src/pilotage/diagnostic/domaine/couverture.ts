@@ -5,6 +5,7 @@
  */
 import { besoinDiagnostic } from './besoins.ts'
 import type { LigneDiagnostic } from './types.ts'
+import { horsDistance } from './zones-blanches.ts'
 
 export interface Couverture {
   populationCouverte: number
@@ -22,8 +23,7 @@ export function couverture(lignes: readonly LigneDiagnostic[], besoin: string, d
   let communesCouvertes = 0
   for (const l of lignes) {
     populationTotale += l.population
-    const p = colonne ? l.plusProches[colonne.id] : undefined
-    if (p && p.distanceKm <= distanceKm) {
+    if (colonne && !horsDistance(l, colonne.id, distanceKm)) {
       populationCouverte += l.population
       communesCouvertes++
     }

@@ -19,14 +19,21 @@ function mediane(valeurs: number[]): number | undefined {
   return v.length % 2 ? (v[m] as number) : ((v[m - 1] as number) + (v[m] as number)) / 2
 }
 
+/**
+ * The rule of a white zone, for one row and a need's column id: no place offering the need
+ * within the search limit, or the nearest one farther than `distanceKm` (a commune without a
+ * position has no nearest place: it is one). Shared by the list, the coverage and the maps.
+ */
+export function horsDistance(ligne: LigneDiagnostic, colonneId: string, distanceKm: number): boolean {
+  const p = ligne.plusProches[colonneId]
+  return !p || p.distanceKm > distanceKm
+}
+
 /** The white zones of `besoin` (a need or column id) beyond `distanceKm`, highest priority first. */
 export function zonesBlanches(lignes: readonly LigneDiagnostic[], besoin: string, distanceKm: number = DISTANCE_PAR_DEFAUT): ZoneBlanche[] {
   const colonne = besoinDiagnostic(besoin)
   if (!colonne) return []
-  const loin = lignes.filter((l) => {
-    const p = l.plusProches[colonne.id]
-    return !p || p.distanceKm > distanceKm
-  })
+  const loin = lignes.filter((l) => horsDistance(l, colonne.id, distanceKm))
   const neutre = mediane(loin.flatMap((l) => (l.ifn?.total == null ? [] : [l.ifn.total]))) ?? 1
   return loin
     .map((ligne): ZoneBlanche => {

@@ -3,9 +3,10 @@
  * `<figure>` captioned by its title, followed by a `<details>` « Voir les données de la carte »
  * holding the values in a table — every département, or the communes with the largest values
  * (a région has thousands: the table says how many it leaves out and links to the caller's full
- * export). Same shape as graphiques/graphique.tsx.
+ * export). Same shape as graphiques/graphique.tsx; the table scrolls in its own region, not the
+ * page, when its columns do not fit a 320 px screen.
  */
-import { Tableau } from '../donnees.tsx'
+import { TableauDefilant } from '../donnees.tsx'
 import { nombreFrancais } from '../graphiques/texte.ts'
 import { choroplethDepartements, classerDepartements, type OptionsChoroplethe, SANS_DONNEE } from './choroplethe.ts'
 import { type OptionsSymboles, symbolesCommunes } from './symboles.ts'
@@ -23,7 +24,7 @@ export function CarteDepartements(options: OptionsChoroplethe) {
         {departements.length === 0 ? (
           <p>Aucune donnée à afficher.</p>
         ) : (
-          <Tableau
+          <TableauDefilant
             legende={options.titre}
             entetes={['Département', options.unite, 'Classe de la carte']}
             lignes={departements.map((d) => ({ entete: `${d.nom} (${d.code})`, cellules: [d.valeur === null ? SANS_DONNEE : formater(d.valeur), d.classe] }))}
@@ -57,7 +58,7 @@ export function CarteCommunes({ lignes = 20, export: lien, ...options }: PropsCa
           <p>Aucune donnée à afficher.</p>
         ) : (
           <>
-            <Tableau
+            <TableauDefilant
               legende={options.titre}
               entetes={['Commune', options.unite, ...(avecCategories ? ['Catégorie'] : [])]}
               lignes={montrees.map((c) => ({ entete: `${c.nom} (${c.code})`, cellules: [formater(c.valeur), ...(avecCategories ? [c.categorie ?? '—'] : [])] }))}
