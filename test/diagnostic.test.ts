@@ -14,6 +14,8 @@ import { referentiel } from '../src/territories/referentiel.ts'
 import { lireTerritoire } from '../src/territories/territoire.ts'
 import { validerActivite } from '../src/activity/domain/validation.ts'
 import { enregistrerActivite } from '../src/activity/store/activites.ts'
+import { structureDuLieu } from '../src/activity/store/structures.ts'
+import { beneficiaires } from '../src/platform/db/schema.ts'
 import { importerLieux, lieuxDemo } from './http/serveur-de-test.ts'
 import { pourChaqueMoteur } from './support/bases.ts'
 import { lirePartage, partageDisponible } from './support/donnees.ts'
@@ -64,6 +66,16 @@ pourChaqueMoteur('IFN et diagnostic', (moteur) => {
     const r = validerActivite({ type: 'individuel', duree: 45, thematiques: ['email'], typeLieu: 'lieu_activite', lieu: String(lieu.uid), date: '2025-03-03', beneficiaireAnonyme: { genre: 'feminin', communeResidence: '73065' } }, '2026-01-01')
     if ('erreurs' in r) throw new Error(JSON.stringify(r.erreurs))
     await enregistrerActivite(base.db, { id: null, libelle: 'test', adresseIp: null }, { activite: r.activite, mediateurId: null, lieuUid: lieu.uid })
+    // a followed person of Chambéry accompanied twice counts once
+    const [suivi] = await base.db
+      .insert(beneficiaires)
+      .values({ structureId: await structureDuLieu(base.db, lieu.uid), prenom: 'P', nom: 'N', communeResidence: '73065', consentementLe: '2025-01-01', consentementPortee: 'structure', consentementRecueil: 'oral' })
+      .returning({ id: beneficiaires.id })
+    for (const date of ['2025-04-07', '2025-05-12']) {
+      const v = validerActivite({ type: 'individuel', duree: 30, thematiques: ['email'], typeLieu: 'lieu_activite', lieu: String(lieu.uid), date, beneficiaireSuivi: suivi!.id }, '2026-01-01')
+      if ('erreurs' in v) throw new Error(JSON.stringify(v.erreurs))
+      await enregistrerActivite(base.db, { id: null, libelle: 'test', adresseIp: null }, { activite: v.activite, mediateurId: null, lieuUid: lieu.uid })
+    }
 
     const savoie = lireTerritoire('departement:73', referentiel())
     const lignes = await diagnostiquer(base.db, savoie, { moisDu: '2025-01-01', moisAu: '2025-12-01' })
@@ -72,9 +84,9 @@ pourChaqueMoteur('IFN et diagnostic', (moteur) => {
     expect(lignes.some((l) => l.heuresHebdo10km > 0)).toBe(true)
     expect(await nombreDe(base, sql`select count(*)::int as n from diagnostic_heures`)).toBeGreaterThan(0)
     const chambery = lignes.find((l) => l.code === '73065')!
-    expect(chambery.activite.beneficiaires).toBe(1)
+    expect(chambery.activite.beneficiaires).toBe(2)
     expect(chambery.ifn?.total).toBe(9.5)
-    expect(lignes.find((l) => l.code === lieu.commune)!.activite.accompagnements).toBe(1)
+    expect(lignes.find((l) => l.code === lieu.commune)!.activite.accompagnements).toBe(3)
     // second run: hours from the cache, same answer
     expect(await diagnostiquer(base.db, savoie, { moisDu: '2025-01-01', moisAu: '2025-12-01' })).toEqual(lignes)
   }, 60_000)

@@ -40,7 +40,7 @@ export function* lignesDiagnostic(lignes: readonly LigneDiagnostic[], meta: Meta
       'Heures d’ouverture hebdomadaires à 10 km',
       'IFN (total)',
       'IFN de',
-      'Bénéficiaires résidents (anonymes)',
+      'Bénéficiaires résidents',
       'Accompagnements dans la commune',
       ...BESOINS_DIAGNOSTIC.flatMap((b) => [`${b.libelle} : lieu le plus proche`, `${b.libelle} : distance (km)`]),
     ],

@@ -129,29 +129,34 @@ export async function lireIfnDesCommunes(db: Db, codes: readonly string[], ref: 
 }
 
 /**
- * The activity of the period by commune, from the rollups (whole months): anonymous
- * beneficiaries by commune of residence (`residence`) and accompaniments by commune of the
- * activity (`total`). Read for the territory's départements and those of the places near it
- * (residents are accompanied nearby); all of them for all of France.
+ * The activity of the period by commune, from the rollups (whole months): beneficiaries by
+ * commune of residence — anonymous ones from the per-département rollups (`residence`), followed
+ * ones counted once each from the followed people per month (`stats_suivis`) — and
+ * accompaniments by commune of the activity (`total` rows, read from their covering index). Read
+ * for the territory's départements and those of the places near it (residents are accompanied
+ * nearby); all of them for all of France.
  */
 export async function lireActivite(db: Db, departements: readonly string[] | undefined, moisDu: string, moisAu: string): Promise<Map<string, ActiviteCommune>> {
   if (departements && departements.length === 0) return new Map()
   const dans = departements ? sql`s.departement in (${sql.join(departements.map((d) => sql`${d}`), sql`, `)}) and` : sql``
-  const lignes = await rangees(
-    db,
-    sql`select s.dimension, case when s.dimension = 'residence' then s.valeur else s.code_insee end as code, sum(s.accompagnements)::float8 as n
-      from stats_mensuelles s
-      where ${dans} s.mois >= ${moisDu}::date and s.mois <= ${moisAu}::date and s.dimension in ('total', 'residence')
-      group by 1, 2`,
-  )
+  const periode = sql`s.mois >= ${moisDu}::date and s.mois <= ${moisAu}::date`
+  const [anonymes, suivis, accompagnements] = await Promise.all([
+    rangees(db, sql`select s.valeur as code, sum(s.accompagnements)::float8 as n from stats_departements s where ${dans} ${periode} and s.dimension = 'residence' group by 1`),
+    rangees(db, sql`select s.commune_residence as code, count(distinct s.beneficiaire_id)::float8 as n from stats_suivis s where ${dans} ${periode} and s.commune_residence is not null group by 1`),
+    rangees(db, sql`select s.code_insee as code, sum(s.accompagnements)::float8 as n from stats_mensuelles s where ${dans} ${periode} and s.dimension = 'total' group by 1`),
+  ])
   const resultat = new Map<string, ActiviteCommune>()
-  for (const l of lignes) {
-    const code = String(l['code'] ?? '')
-    if (code === '') continue
-    const a = resultat.get(code) ?? { beneficiaires: 0, accompagnements: 0 }
-    if (l['dimension'] === 'residence') a.beneficiaires += Number(l['n'])
-    else a.accompagnements += Number(l['n'])
-    resultat.set(code, a)
+  const ajouter = (lignes: readonly Record<string, unknown>[], champ: keyof ActiviteCommune) => {
+    for (const l of lignes) {
+      const code = String(l['code'] ?? '')
+      if (code === '') continue
+      const a = resultat.get(code) ?? { beneficiaires: 0, accompagnements: 0 }
+      a[champ] += Number(l['n'])
+      resultat.set(code, a)
+    }
   }
+  ajouter(anonymes, 'beneficiaires')
+  ajouter(suivis, 'beneficiaires')
+  ajouter(accompagnements, 'accompagnements')
   return resultat
 }

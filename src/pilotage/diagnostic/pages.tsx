@@ -257,7 +257,7 @@ export function pageDiagnostic(p: PropsPageDiagnostic): OptionsPage {
                 Distances à vol d’oiseau depuis le centre de la commune (≈ : centre approché). Les lieux publiés avec des coordonnées comptent, y compris ceux des territoires voisins
                 à moins de 20 km. Heures d’ouverture : la somme des heures d’ouverture hebdomadaires (semaine de référence du 10 mars 2025) des lieux à moins de 10 km ; un lieu
                 sans horaires lisibles compte 0. IFN : de 0 à 10, plus il est haut, plus la commune est fragile ; à défaut de celui de la commune, celui de son EPCI. Bénéficiaires
-                résidents : les bénéficiaires anonymes qui y habitent ; accompagnements : ceux qui ont eu lieu dans la commune.
+                résidents : les bénéficiaires qui y habitent (anonymes à chaque accompagnement, suivis une fois chacun) ; accompagnements : ceux qui ont eu lieu dans la commune.
               </p>
             </details>
           </>

@@ -43,7 +43,7 @@ export interface Ifn {
 
 /** What the activity rollups say of a commune's residents over the period. */
 export interface ActiviteCommune {
-  /** Anonymous beneficiaries living in the commune, accompanied over the period (rollups, dimension `residence`). */
+  /** Beneficiaries living in the commune accompanied over the period: anonymous ones (rollups, dimension `residence`) and followed ones, each once. */
   beneficiaires: number
   /** Accompaniments that took place in the commune over the period (rollups, dimension `total`, `code_insee`). */
   accompagnements: number
