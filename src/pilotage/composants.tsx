@@ -41,9 +41,10 @@ export function Progression({ situation }: { situation: Situation }) {
         <>
           {' '}
           — {situation.progression} % du chemin depuis la référence
-          <span class="progression" aria-hidden="true">
-            <span style={`width: ${situation.progression}%`} />
-          </span>
+          {/* an SVG rectangle's width is an attribute: the page's CSP allows no inline style */}
+          <svg class="progression" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect width={Math.max(0, Math.min(100, situation.progression))} height="10" />
+          </svg>
         </>
       )}
     </span>
@@ -65,7 +66,7 @@ export function ChoixTerritoire({ action, valeur, erreur }: { action: string; va
             {erreur}
           </span>
         )}
-        <input id="territoire" name="territoire" value={valeur ?? ''} aria-describedby={erreur ? 'territoire-aide territoire-erreur' : 'territoire-aide'} aria-invalid={erreur ? 'true' : undefined} />
+        <input type="text" id="territoire" name="territoire" value={valeur ?? ''} aria-describedby={erreur ? 'territoire-aide territoire-erreur' : 'territoire-aide'} aria-invalid={erreur ? 'true' : undefined} />
       </div>
       <button type="submit" class="bouton bouton-secondaire">
         Afficher ce territoire
