@@ -53,8 +53,9 @@ interface Fixtures {
   orientation: string
   /** A new followed beneficiary of the mediator's structure (one per call: a row erases it). */
   beneficiaire: () => Promise<string>
-  /** A roadmap of Savoie (departement:73), one of its actions, a hand-entered indicator of Savoie. */
+  /** A roadmap of Savoie (departement:73), its axis, one of its actions, a hand-entered indicator of Savoie. */
   feuille: number
+  axe: number
   action: number
   indicateur: number
   /** An actor of the cartography, in Savoie. */
@@ -196,6 +197,16 @@ const MATRICE: Record<string, Ligne> = {
   'GET /pilotage/feuille-de-route/:id/actions/:action': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/actions/${f.action}`, attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
   'POST /pilotage/feuille-de-route/:id/actions/:action': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/actions/${f.action}`, corps: { titre: '' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
   'POST /pilotage/feuille-de-route/:id/actions/:action/avancement': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/actions/${f.action}/avancement`, corps: { statut: 'fini' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/feuille-de-route/:id/modifier': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/modifier`, attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/feuille-de-route/:id/modifier': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/modifier`, corps: { titre: '' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/feuille-de-route/:id/axes/:axe': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/axes/${f.axe}`, attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/feuille-de-route/:id/axes/:axe': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/axes/${f.axe}`, corps: { titre: '' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/feuille-de-route/:id/axes/:axe/deplacer': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/axes/${f.axe}/deplacer`, corps: { sens: 'monter' }, attendu: ['C', 'S', 'S', 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/feuille-de-route/:id/axes/:axe/supprimer': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/axes/${f.axe}/supprimer`, attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/feuille-de-route/:id/axes/:axe/supprimer': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/axes/999999/supprimer`, attendu: ['C', 404, 404, 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/feuille-de-route/:id/actions/:action/deplacer': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/actions/${f.action}/deplacer`, corps: { axe: '' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
+  'GET /pilotage/feuille-de-route/:id/actions/:action/supprimer': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/actions/${f.action}/supprimer`, attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
+  'POST /pilotage/feuille-de-route/:id/actions/:action/supprimer': { chemin: (f) => `/pilotage/feuille-de-route/${f.feuille}/actions/999999/supprimer`, attendu: ['C', 404, 404, 'R', 'R', 'R', 'R'] },
   'GET /pilotage/indicateurs': { chemin: () => '/pilotage/indicateurs?territoire=departement:73', attendu: ['C', 'O', 'O', 'R', 'R', 'R', 'R'] },
   'POST /pilotage/indicateurs': { chemin: () => '/pilotage/indicateurs', corps: { territoire: 'departement:73', nature: 'saisi' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
   'POST /pilotage/indicateurs/:id/mesures': { chemin: (f) => `/pilotage/indicateurs/${f.indicateur}/mesures`, corps: { date: '' }, attendu: ['C', 400, 400, 'R', 'R', 'R', 'R'] },
@@ -265,6 +276,7 @@ describe('matrice des autorisations', () => {
     const indicateur = await creerIndicateur(db, { territoire: 'departement:73', nature: 'saisi', libelle: 'Indicateur de la matrice', unite: 'personnes', source: 'Essai' })
     f = {
       feuille,
+      axe,
       action,
       indicateur,
       acteur: Number(act[0].id),

@@ -4,11 +4,17 @@
  * its late action flagged « en retard » (derived, never stored); indicators added (a hand-entered
  * one needs its source) and measured; the evaluation report's contents and its XLSX read back
  * sheet by sheet; a coordinator of another territory refused everywhere; audit lines written.
+ * Then the roadmap's frame: title and period changed (errors first), an owner chosen among the
+ * territory's actors and shown with its link, an axis moved up, an action moved to another axis
+ * and one removed after its confirmation page; the other territory's coordinator refused there.
  */
 import ExcelJS from 'exceljs'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { aujourdhuiParis } from '../../src/places/validation/date-maj.ts'
+import { importerActeurs } from '../../src/pilotage/acteurs/index.ts'
+import { acteursDemo } from '../../src/pilotage/acteurs/demo.ts'
+import { referentiel } from '../../src/territories/referentiel.ts'
 import { creerCompte, seConnecter, type Navigateur } from '../support/comptes.ts'
 import { demarrer, texte as texteDe, type ServeurDeTest } from './serveur-de-test.ts'
 
@@ -26,7 +32,9 @@ describe('pilotage : feuille de route, indicateurs, évaluation', () => {
       creerCompte(serveur.base, 'pilotage.isere@exemple.fr', [{ role: 'coordinateur', territoire: 'departement:38' }]),
     ])
     ;[savoie, isere] = await Promise.all([seConnecter(serveur.url, a), seConnecter(serveur.url, b)])
+    await importerActeurs(serveur.base, referentiel(), { source: 'acteurs', nomFichier: 'acteurs.json', octets: Buffer.from(JSON.stringify(acteursDemo(referentiel(), '73'))) })
   })
+  const lignes = async <T,>(requete: ReturnType<typeof sql>) => ((await serveur.base.db.execute(requete)) as unknown as { rows: T[] }).rows
   afterAll(() => serveur?.fermer())
 
   it('le tableau de bord du pilotage montre les indicateurs nationaux du territoire', async () => {
@@ -133,6 +141,98 @@ describe('pilotage : feuille de route, indicateurs, évaluation', () => {
       'indicateur.cree',
       'indicateur.mesure',
       'feuille_de_route.action_modifiee',
+    ])
+  })
+
+  it('modifie le titre et la période de la feuille de route, erreurs d’abord', async () => {
+    const formulaire = await savoie.get(`${feuille}/modifier`)
+    expect(formulaire.status).toBe(200)
+    expect(await formulaire.text()).toContain('value="Feuille de route 2024-2027"')
+    const erreur = await savoie.post(`${feuille}/modifier`, { titre: ' ', debut: '2024-13-01', fin: '2027-12-31' }, { depuis: `${feuille}/modifier` })
+    expect(erreur.status).toBe(400)
+    const html = await erreur.text()
+    const resume = /<div class="resume-erreurs"[\s\S]*?<\/div>/.exec(html)?.[0] ?? ''
+    for (const [champ, message] of [['feuille-titre', 'Indiquez le titre de la feuille de route.'], ['feuille-debut', 'Indiquez la date de début au format AAAA-MM-JJ']]) {
+      expect(resume).toContain(`href="#${champ}"`)
+      expect(texteDe(resume)).toContain(message)
+      expect(html).toMatch(new RegExp(`id="${champ}"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="${champ}"`))
+    }
+    const ok = await savoie.post(`${feuille}/modifier`, { titre: 'Feuille de route 2024-2028', debut: '2024-01-01', fin: '2028-12-31' }, { depuis: `${feuille}/modifier` })
+    expect(ok.status).toBe(303)
+    expect(ok.headers.get('location')).toBe(`${feuille}?fait=feuille`)
+    const page = texteDe(await (await savoie.get(`${feuille}?fait=feuille`)).text())
+    expect(page).toContain('Le titre et la période de la feuille de route sont enregistrés.')
+    expect(page).toContain('Feuille de route 2024-2028')
+    expect(page).toContain('au 31 décembre 2028')
+  })
+
+  it('choisit le porteur d’une action parmi les acteurs du territoire et le montre avec son lien', async () => {
+    const [acteur] = await lignes<{ id: number; nom: string }>(sql`select id, nom from acteurs where statut = 'publie' and code_departement = '73' order by nom limit 1`)
+    if (!acteur) throw new Error('aucun acteur de démonstration')
+    const page = await (await savoie.get(feuille)).text()
+    expect(page).toContain(`<option value="${acteur.id}">`)
+    const axe = /<option value="(\d+)"[^>]*>Former les aidants/.exec(page)?.[1] ?? ''
+    const champs = { axe, titre: 'Accueillir les aidants', porteurActeur: String(acteur.id), porteur: 'Mairie', statut: 'a_lancer', avancement: '0' }
+    const lesDeux = await savoie.post(`${feuille}/actions`, champs, { depuis: feuille })
+    expect(lesDeux.status).toBe(400)
+    expect(texteDe(await lesDeux.text())).toContain('Choisissez le porteur parmi les acteurs ou écrivez-le, pas les deux')
+    expect((await savoie.post(`${feuille}/actions`, { ...champs, porteur: '' }, { depuis: feuille })).status).toBe(303)
+    const [ligne] = await lignes<{ porteur: string; porteur_acteur_id: number }>(sql`select porteur, porteur_acteur_id from actions where titre = 'Accueillir les aidants'`)
+    expect(ligne).toEqual({ porteur: acteur.nom, porteur_acteur_id: acteur.id })
+    const detail = await (await savoie.get(feuille)).text()
+    expect(detail).toMatch(new RegExp(`Porteur : <a href="/pilotage/acteurs/${acteur.id}">[^<]+</a>`))
+    const formulaire = await (await savoie.get(/href="(\/pilotage\/feuille-de-route\/\d+\/actions\/\d+)"[^>]*>Modifier tous les champs<span class="visuellement-cache"> de « Accueillir/.exec(detail)?.[1] ?? '')).text()
+    expect(formulaire).toContain(`<option value="${acteur.id}" selected>`)
+  })
+
+  it('monte un axe, déplace une action dans un autre axe', async () => {
+    expect((await savoie.post(`${feuille}/axes`, { titre: 'Ouvrir des lieux' }, { depuis: feuille })).status).toBe(303)
+    const page = await (await savoie.get(feuille)).text()
+    const axe = /<option value="(\d+)"[^>]*>Ouvrir des lieux/.exec(page)?.[1] ?? ''
+    expect(texteDe(page)).toMatch(/Axe 1 : Former les aidants[\s\S]*Axe 2 : Ouvrir des lieux/)
+    const monte = await savoie.post(`${feuille}/axes/${axe}/deplacer`, { sens: 'monter' }, { depuis: feuille })
+    expect(monte.status).toBe(303)
+    const action = /id="action-(\d+)">Ouvrir un lieu à Modane/.exec(page)?.[1] ?? ''
+    expect((await savoie.post(`${feuille}/actions/${action}/deplacer`, { axe }, { depuis: feuille })).status).toBe(303)
+    const apres = texteDe(await (await savoie.get(feuille)).text())
+    expect(apres).toMatch(/Axe 1 : Ouvrir des lieux Descendre l’axe « Ouvrir des lieux » [\s\S]*Ouvrir un lieu à Modane[\s\S]*Axe 2 : Former les aidants Monter l’axe/)
+    const [ligne] = await lignes<{ axe_id: number }>(sql`select axe_id from actions where id = ${Number(action)}`)
+    expect(ligne?.axe_id).toBe(Number(axe))
+  })
+
+  it('supprime une action après une page de confirmation, et refuse l’autre territoire', async () => {
+    const page = await (await savoie.get(feuille)).text()
+    const action = /id="action-(\d+)">Accueillir les aidants/.exec(page)?.[1] ?? ''
+    const confirmation = await savoie.get(`${feuille}/actions/${action}/supprimer`)
+    expect(confirmation.status).toBe(200)
+    const html = await confirmation.text()
+    expect(texteDe(html)).toContain('Supprimer l’action « Accueillir les aidants » ?')
+    expect(html).toContain(`<form method="post" action="${feuille}/actions/${action}/supprimer"`)
+    expect(await lignes(sql`select id from actions where id = ${Number(action)}`)).toHaveLength(1)
+
+    const axe = /<option value="(\d+)"[^>]*>Ouvrir des lieux/.exec(page)?.[1] ?? ''
+    for (const chemin of [`${feuille}/modifier`, `${feuille}/axes/${axe}`, `${feuille}/axes/${axe}/supprimer`, `${feuille}/actions/${action}/supprimer`]) expect((await isere.get(chemin)).status, chemin).toBe(403)
+    for (const [chemin, corps] of [[`${feuille}/actions/${action}/supprimer`, {}], [`${feuille}/modifier`, { titre: 'Intrusion', debut: '2024-01-01', fin: '2024-12-31' }], [`${feuille}/axes/${axe}/deplacer`, { sens: 'descendre' }], [`${feuille}/axes/${axe}/supprimer`, {}]] as const) {
+      expect((await isere.post(chemin, corps, { depuis: '/pilotage' })).status, chemin).toBe(403)
+    }
+    expect(await lignes(sql`select id from actions where id = ${Number(action)}`)).toHaveLength(1)
+
+    const supprimee = await savoie.post(`${feuille}/actions/${action}/supprimer`, {}, { depuis: `${feuille}/actions/${action}/supprimer` })
+    expect(supprimee.status).toBe(303)
+    expect(await lignes(sql`select id from actions where id = ${Number(action)}`)).toHaveLength(0)
+    const apres = texteDe(await (await savoie.get(supprimee.headers.get('location') ?? '')).text())
+    expect(apres).toContain('L’action est supprimée.')
+    expect(apres).not.toContain('Accueillir les aidants')
+    expect(apres).toContain('Feuille de route 2024-2028')
+
+    const journal = await lignes<{ action: string }>(sql`select action from journal_audit where objet_type = 'feuille_de_route' and action not in ('feuille_de_route.creee', 'feuille_de_route.action_modifiee') order by id`)
+    expect(journal.map((r) => r.action).slice(-6)).toEqual([
+      'feuille_de_route.modifiee',
+      'feuille_de_route.action_ajoutee',
+      'feuille_de_route.axe_ajoute',
+      'feuille_de_route.axe_deplace',
+      'feuille_de_route.action_deplacee',
+      'feuille_de_route.action_supprimee',
     ])
   })
 })

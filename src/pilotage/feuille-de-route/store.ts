@@ -1,16 +1,34 @@
 /**
  * Reading and writing roadmaps (I/O): a territory's roadmaps, one roadmap with its ordered axes,
- * their actions and the indicators each follows; creating a roadmap, an axis, an action;
- * updating an action (every field, or only status and progress) and its indicators.
+ * their actions, the indicators each follows and the actor chosen as owner (its current name);
+ * creating, changing (title, period) a roadmap; adding, renaming, ordering and removing axes;
+ * adding, updating (every field, or only status and progress), moving to another axis and
+ * removing actions.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
-import { actions, actionsIndicateurs, axes, feuillesDeRoute } from '../../platform/db/schema.ts'
+import { acteurs, actions, actionsIndicateurs, axes, feuillesDeRoute } from '../../platform/db/schema.ts'
 import type { ActionLue } from './domaine/formulaires.ts'
 
 export type FeuilleDeRoute = typeof feuillesDeRoute.$inferSelect
 export type Axe = typeof axes.$inferSelect
-export type Action = typeof actions.$inferSelect & { indicateurs: number[] }
+export type Action = typeof actions.$inferSelect & {
+  indicateurs: number[]
+  /** The actor of the cartography that owns the action, with its current name. */
+  porteurActeur: { id: number; nom: string } | null
+}
+
+/** Adds to actions their indicators and their owner actor's current name. */
+async function completer(db: Db, lignes: ReadonlyArray<typeof actions.$inferSelect>): Promise<Action[]> {
+  if (lignes.length === 0) return []
+  const liens = await db.select().from(actionsIndicateurs).where(inArray(actionsIndicateurs.actionId, lignes.map((a) => a.id)))
+  const ids = [...new Set(lignes.flatMap((a) => (a.porteurActeurId === null ? [] : [a.porteurActeurId])))]
+  const noms = new Map(ids.length === 0 ? [] : (await db.select({ id: acteurs.id, nom: acteurs.nom }).from(acteurs).where(inArray(acteurs.id, ids))).map((a) => [a.id, a.nom]))
+  return lignes.map((a) => {
+    const nom = a.porteurActeurId === null ? undefined : noms.get(a.porteurActeurId)
+    return { ...a, indicateurs: liens.filter((l) => l.actionId === a.id).map((l) => l.indicateurId), porteurActeur: nom === undefined || a.porteurActeurId === null ? null : { id: a.porteurActeurId, nom } }
+  })
+}
 export interface FeuilleComplete extends FeuilleDeRoute {
   axes: Array<Axe & { actions: Action[] }>
 }
@@ -24,20 +42,17 @@ export async function feuilleComplete(db: Db, id: number): Promise<FeuilleComple
   if (!feuille) return undefined
   const lesAxes = await db.select().from(axes).where(eq(axes.feuilleId, id)).orderBy(asc(axes.rang), asc(axes.id))
   const ids = lesAxes.map((a) => a.id)
-  const lesActions = ids.length === 0 ? [] : await db.select().from(actions).where(inArray(actions.axeId, ids)).orderBy(asc(actions.id))
-  const liens = lesActions.length === 0 ? [] : await db.select().from(actionsIndicateurs).where(inArray(actionsIndicateurs.actionId, lesActions.map((a) => a.id)))
-  return {
-    ...feuille,
-    axes: lesAxes.map((axe) => ({
-      ...axe,
-      actions: lesActions.filter((a) => a.axeId === axe.id).map((a) => ({ ...a, indicateurs: liens.filter((l) => l.actionId === a.id).map((l) => l.indicateurId) })),
-    })),
-  }
+  const lesActions = await completer(db, ids.length === 0 ? [] : await db.select().from(actions).where(inArray(actions.axeId, ids)).orderBy(asc(actions.id)))
+  return { ...feuille, axes: lesAxes.map((axe) => ({ ...axe, actions: lesActions.filter((a) => a.axeId === axe.id) })) }
 }
 
 export async function creerFeuille(db: Db, valeurs: { territoire: string; titre: string; debut: string; fin: string }): Promise<number> {
   const [ligne] = await db.insert(feuillesDeRoute).values(valeurs).returning({ id: feuillesDeRoute.id })
   return (ligne as { id: number }).id
+}
+
+export async function modifierFeuille(db: Db, id: number, valeurs: { titre: string; debut: string; fin: string }): Promise<void> {
+  await db.update(feuillesDeRoute).set(valeurs).where(eq(feuillesDeRoute.id, id))
 }
 
 export async function ajouterAxe(db: Db, feuilleId: number, titre: string): Promise<number> {
@@ -48,11 +63,28 @@ export async function ajouterAxe(db: Db, feuilleId: number, titre: string): Prom
   return (ligne as { id: number }).id
 }
 
+export async function renommerAxe(db: Db, id: number, titre: string): Promise<void> {
+  await db.update(axes).set({ titre }).where(eq(axes.id, id))
+}
+
+/** Numbers a roadmap's axes 1, 2, 3… in the order given (ids of its axes). */
+export async function ordonnerAxes(db: Db, feuilleId: number, ordre: readonly number[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const [i, id] of ordre.entries()) await tx.update(axes).set({ rang: i + 1 }).where(and(eq(axes.id, id), eq(axes.feuilleId, feuilleId)))
+  })
+}
+
+/** Removes an axis and, with it, its actions and their links to indicators. */
+export async function supprimerAxe(db: Db, id: number): Promise<void> {
+  await db.delete(axes).where(eq(axes.id, id))
+}
+
 const colonnes = (a: ActionLue) => ({
   axeId: a.axe,
   titre: a.titre,
   description: a.description,
   porteur: a.porteur,
+  porteurActeurId: a.porteurActeurId ?? null,
   partenaires: a.partenaires,
   budgetCentimes: a.budgetCentimes,
   cofinancements: a.cofinancements,
@@ -88,14 +120,21 @@ export async function modifierAvancement(db: Db, id: number, statut: string, ava
   await db.update(actions).set({ statut, avancement, modifieLe: new Date() }).where(eq(actions.id, id))
 }
 
-/** The roadmap holding an action (its id), if the action exists and is in it. */
+export async function deplacerAction(db: Db, id: number, axeId: number): Promise<void> {
+  await db.update(actions).set({ axeId, modifieLe: new Date() }).where(eq(actions.id, id))
+}
+
+/** Removes an action (its links to indicators go with it). */
+export async function supprimerAction(db: Db, id: number): Promise<void> {
+  await db.delete(actions).where(eq(actions.id, id))
+}
+
+/** An action of the roadmap, if the action exists and is in it. */
 export async function actionDeLaFeuille(db: Db, feuilleId: number, actionId: number): Promise<Action | undefined> {
   const [ligne] = await db
     .select({ action: actions })
     .from(actions)
     .innerJoin(axes, eq(axes.id, actions.axeId))
     .where(and(eq(actions.id, actionId), eq(axes.feuilleId, feuilleId)))
-  if (!ligne) return undefined
-  const liens = await db.select().from(actionsIndicateurs).where(eq(actionsIndicateurs.actionId, actionId))
-  return { ...ligne.action, indicateurs: liens.map((l) => l.indicateurId) }
+  return ligne ? (await completer(db, [ligne.action]))[0] : undefined
 }

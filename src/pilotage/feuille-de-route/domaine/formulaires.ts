@@ -1,6 +1,8 @@
 /**
  * The roadmap's and indicators' forms, read and checked (pure, zod with French messages):
- * every error of a form is reported, each tied to its field's id, never only the first.
+ * every error of a form is reported, each tied to its field's id, never only the first. An
+ * action's owner is an actor of the territory's cartography (`porteurActeur`, its id among
+ * those offered) or, when it is not there, written in words — one or the other, never both.
  */
 import { z } from 'zod'
 import { dateValide } from '../../../activity/stats/filtres.ts'
@@ -13,6 +15,7 @@ export interface ErreurChamp {
 export type Lecture<T> = { ok: true; valeur: T } | { ok: false; erreurs: ErreurChamp[] }
 
 type Corps = Readonly<Record<string, unknown>>
+const ID = /^[1-9]\d{0,8}$/
 const texte = (v: unknown): string => (typeof v === 'string' ? v : '')
 
 const requis = (nom: string, max = 200) =>
@@ -71,6 +74,10 @@ export const lireFeuille = (corps: Corps) =>
 
 export const lireAxe = (corps: Corps) => lire({ titre: requis('le titre de l’axe') }, corps, 'axe-')
 
+/** The axis an action moves to (one of the roadmap's, other than its own). */
+export const lireDeplacement = (corps: Corps, axes: readonly number[]) =>
+  lire({ axe: z.string().refine((v) => axes.includes(Number(v)), { error: 'Choisissez l’axe où déplacer l’action.' }) }, corps, 'deplacer-')
+
 /** Up to this many co-funders per action (the form's rows). */
 export const COFINANCEMENTS_MAX = 4
 
@@ -78,7 +85,10 @@ export interface ActionLue {
   axe: number
   titre: string
   description: string
+  /** The owner in words: the chosen actor's name, or what was typed. */
   porteur: string
+  /** The actor of the cartography chosen as owner, if any. */
+  porteurActeurId?: number | null
   partenaires: string[]
   budgetCentimes: number | null
   cofinancements: Array<{ financeur: string; montantCentimes: number }>
@@ -88,13 +98,21 @@ export interface ActionLue {
   avancement: number
 }
 
-export function lireAction(corps: Corps, axes: readonly number[]): Lecture<ActionLue> {
+/**
+ * Reads an action's form. `acteurs`: the actors that may be chosen as owner (id → name): the
+ * territory's, and the one already chosen.
+ */
+export function lireAction(corps: Corps, axes: readonly number[], acteurs: ReadonlyMap<number, string> = new Map()): Lecture<ActionLue> {
+  const acteurChoisi = texte(corps['porteurActeur']).trim() !== ''
   const lecture = lire(
     {
       axe: z.string().refine((v) => axes.includes(Number(v)), { error: 'Choisissez l’axe de l’action.' }),
       titre: requis('le titre de l’action'),
       description: z.string().trim().max(4000, { error: 'Description : 4 000 caractères au plus.' }),
-      porteur: requis('le porteur de l’action'),
+      porteurActeur: z.string().refine((v) => v.trim() === '' || (ID.test(v.trim()) && acteurs.has(Number(v))), { error: 'Choisissez le porteur dans la liste des acteurs du territoire.' }),
+      porteur: acteurChoisi
+        ? z.string().trim().max(0, { error: 'Choisissez le porteur parmi les acteurs ou écrivez-le, pas les deux : videz l’un des deux champs.' })
+        : requis('le porteur de l’action'),
       partenaires: z.string().max(2000, { error: 'Partenaires : 2 000 caractères au plus.' }),
       budget: montant('Le budget'),
       debut: dateFacultative('La date de début'),
@@ -122,13 +140,15 @@ export function lireAction(corps: Corps, axes: readonly number[]): Lecture<Actio
   if (lecture.ok) erreurs.push(...ordre(lecture.valeur.debut, lecture.valeur.fin, 'action-fin'))
   if (!lecture.ok || erreurs.length > 0) return { ok: false, erreurs }
   const v = lecture.valeur
+  const acteur = v.porteurActeur.trim() === '' ? null : Number(v.porteurActeur)
   return {
     ok: true,
     valeur: {
       axe: Number(v.axe),
       titre: v.titre,
       description: v.description,
-      porteur: v.porteur,
+      porteur: acteur === null ? v.porteur : (acteurs.get(acteur) ?? ''),
+      porteurActeurId: acteur,
       partenaires: v.partenaires
         .split(/[\n;]/)
         .map((p) => p.trim())

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { lireAction } from './formulaires.ts'
-import { enRetard, euros, lireMontant, situer, statutAffiche } from './regles.ts'
+import { deplacer, enRetard, euros, lireMontant, situer, statutAffiche } from './regles.ts'
 
 describe('règles de la feuille de route', () => {
   it('« en retard » : date de fin passée, action ni terminée ni abandonnée', () => {
@@ -38,5 +38,25 @@ describe('règles de la feuille de route', () => {
     const ok = lireAction({ axe: '2', titre: 'Former', porteur: 'Département', partenaires: 'CAF\nMSA', budget: '10 000', financeur1: 'État', montant1: '4 000', debut: '2026-01-01', fin: '2026-06-30', statut: 'en_cours', avancement: '40' }, [1, 2])
     expect(ok).toMatchObject({ ok: true, valeur: { axe: 2, partenaires: ['CAF', 'MSA'], budgetCentimes: 1_000_000, cofinancements: [{ financeur: 'État', montantCentimes: 400_000 }], avancement: 40 } })
     expect(lireAction({ axe: '1', titre: 'T', porteur: 'P', debut: '2026-06-01', fin: '2026-01-01', statut: 'a_lancer', avancement: '0' }, [1])).toMatchObject({ ok: false, erreurs: [{ champ: 'action-fin', message: 'La date de fin doit être après la date de début.' }] })
+  })
+
+  it('porteur : un acteur de la liste ou un porteur écrit, jamais les deux', () => {
+    const acteurs = new Map([[7, 'Conseil départemental']])
+    const base = { axe: '1', titre: 'Former', statut: 'a_lancer', avancement: '0' }
+    expect(lireAction({ ...base, porteurActeur: '7' }, [1], acteurs)).toMatchObject({ ok: true, valeur: { porteur: 'Conseil départemental', porteurActeurId: 7 } })
+    expect(lireAction({ ...base, porteur: 'Mairie de Modane' }, [1], acteurs)).toMatchObject({ ok: true, valeur: { porteur: 'Mairie de Modane', porteurActeurId: null } })
+    const deux = lireAction({ ...base, porteurActeur: '7', porteur: 'Mairie' }, [1], acteurs)
+    expect(deux).toMatchObject({ ok: false, erreurs: [{ champ: 'action-porteur' }] })
+    const inconnu = lireAction({ ...base, porteurActeur: '8' }, [1], acteurs)
+    expect(inconnu).toMatchObject({ ok: false, erreurs: [{ champ: 'action-porteurActeur', message: 'Choisissez le porteur dans la liste des acteurs du territoire.' }] })
+    expect(lireAction(base, [1], acteurs)).toMatchObject({ ok: false, erreurs: [{ champ: 'action-porteur', message: 'Indiquez le porteur de l’action.' }] })
+  })
+
+  it('monte et descend un axe, sans rien changer aux extrémités', () => {
+    expect(deplacer([1, 2, 3], 2, 'monter')).toEqual([2, 1, 3])
+    expect(deplacer([1, 2, 3], 2, 'descendre')).toEqual([1, 3, 2])
+    expect(deplacer([1, 2, 3], 1, 'monter')).toEqual([1, 2, 3])
+    expect(deplacer([1, 2, 3], 3, 'descendre')).toEqual([1, 2, 3])
+    expect(deplacer([1, 2, 3], 9, 'monter')).toEqual([1, 2, 3])
   })
 })

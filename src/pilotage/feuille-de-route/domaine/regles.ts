@@ -2,7 +2,8 @@
  * The rules of a roadmap (pure): the statuses of an action and the derived « en retard » (its
  * end date has passed and it is neither finished nor abandoned — never stored), amounts in
  * euros read from what people type (« 12 500,50 € ») into cents and written back, and how an
- * indicator stands against its target (gap, share of the way from the baseline, reached).
+ * indicator stands against its target (gap, share of the way from the baseline, reached), and
+ * the order of the axes once one moves up or down.
  */
 
 export const STATUTS = [
@@ -39,6 +40,16 @@ const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR
 export const euros = (centimes: number): string => EUROS.format(centimes / 100)
 /** What the form shows back: « 12500,5 ». */
 export const montantSaisi = (centimes: number | null): string => (centimes === null ? '' : (centimes / 100).toLocaleString('fr-FR', { useGrouping: false, maximumFractionDigits: 2 }))
+
+/** The order after `id` moves one place up or down (unchanged at either end, or when absent). */
+export function deplacer<T>(ordre: readonly T[], id: T, sens: 'monter' | 'descendre'): T[] {
+  const i = ordre.indexOf(id)
+  const j = sens === 'monter' ? i - 1 : i + 1
+  if (i < 0 || j < 0 || j >= ordre.length) return [...ordre]
+  const suite = [...ordre]
+  ;[suite[i], suite[j]] = [suite[j] as T, suite[i] as T]
+  return suite
+}
 
 export interface Cible {
   valeurReference: number | null

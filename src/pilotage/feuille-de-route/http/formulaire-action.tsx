@@ -1,5 +1,6 @@
 /**
- * The form of an action, to add one or change every field: axis, title, description, owner,
+ * The form of an action, to add one or change every field: axis, title, description, owner
+ * (chosen among the territory's actors, or written when it is not in the cartography),
  * partners (one per line), budget and up to four co-funders (funder and amount), dates, status,
  * progress, and the territory's indicators that follow it. Shown back with what was typed and
  * each error next to its field.
@@ -19,7 +20,9 @@ export function saisieDeLAction(a: Action): Saisie {
     axe: String(a.axeId),
     titre: a.titre,
     description: a.description,
-    porteur: a.porteur,
+    // an owner actor no longer in the cartography falls back to its name in words
+    porteurActeur: a.porteurActeur === null ? '' : String(a.porteurActeur.id),
+    porteur: a.porteurActeur === null ? a.porteur : '',
     partenaires: a.partenaires.join('\n'),
     budget: montantSaisi(a.budgetCentimes),
     debut: a.debut ?? '',
@@ -40,12 +43,29 @@ export interface PropsFormulaireAction {
   jeton: string
   axes: readonly Axe[]
   indicateurs: ReadonlyArray<{ id: number; libelle: string }>
+  /** The actors that may own the action (the territory's published ones). */
+  acteurs: ReadonlyArray<{ id: number; nom: string; commune: string }>
   saisie: Saisie
   erreurs: readonly ErreurChamp[]
   bouton: string
 }
 
-export function FormulaireAction({ action, jeton, axes, indicateurs, saisie, erreurs, bouton }: PropsFormulaireAction) {
+/** The owner: an actor of the cartography, or (when it is not there) in words. */
+function Porteur({ acteurs, v, e }: { acteurs: PropsFormulaireAction['acteurs']; v: (nom: string) => string; e: (nom: string) => string | undefined }) {
+  if (acteurs.length === 0) {
+    return <ChampTexte id="action-porteur" nom="porteur" libelle="Porteur" aide="La structure ou le service qui mène l’action." valeur={v('porteur')} erreur={e('porteur')} longueurMax={200} />
+  }
+  const options = acteurs.map((a) => ({ valeur: String(a.id), libelle: a.commune ? `${a.nom} (${a.commune})` : a.nom }))
+  return (
+    <fieldset class="champ">
+      <legend>Porteur</legend>
+      <ListeDeroulante id="action-porteurActeur" nom="porteurActeur" libelle="Acteur du territoire" aide="La structure ou le service qui mène l’action, dans la cartographie des acteurs." options={options} optionVide="— Pas dans la liste : écrivez-le ci-dessous —" valeur={v('porteurActeur')} erreur={e('porteurActeur')} />
+      <ChampTexte id="action-porteur" nom="porteur" libelle="Autre porteur" aide="Seulement s’il n’est pas dans la liste." valeur={v('porteur')} erreur={e('porteur')} longueurMax={200} />
+    </fieldset>
+  )
+}
+
+export function FormulaireAction({ action, jeton, axes, indicateurs, acteurs, saisie, erreurs, bouton }: PropsFormulaireAction) {
   const v = (nom: string) => texte(saisie[nom])
   const e = (nom: string) => erreurDe(erreurs, `action-${nom}`)
   const liees = ([] as unknown[]).concat(saisie['indicateurs'] ?? []).map(String)
@@ -55,7 +75,7 @@ export function FormulaireAction({ action, jeton, axes, indicateurs, saisie, err
       <ListeDeroulante id="action-axe" nom="axe" libelle="Axe" options={axes.map((a) => ({ valeur: String(a.id), libelle: a.titre }))} valeur={v('axe')} erreur={e('axe')} />
       <ChampTexte id="action-titre" nom="titre" libelle="Titre de l’action" valeur={v('titre')} erreur={e('titre')} longueurMax={200} />
       <ZoneTexte id="action-description" nom="description" libelle="Description (facultatif)" valeur={v('description')} erreur={e('description')} lignes={3} />
-      <ChampTexte id="action-porteur" nom="porteur" libelle="Porteur" aide="La structure ou le service qui mène l’action." valeur={v('porteur')} erreur={e('porteur')} longueurMax={200} />
+      <Porteur acteurs={acteurs} v={v} e={e} />
       <ZoneTexte id="action-partenaires" nom="partenaires" libelle="Partenaires (facultatif)" aide="Un partenaire par ligne." valeur={v('partenaires')} erreur={e('partenaires')} lignes={3} />
       <ChampTexte id="action-budget" nom="budget" libelle="Budget en euros (facultatif)" aide="Par exemple 12 500 ou 1 200,50." valeur={v('budget')} erreur={e('budget')} court />
       <fieldset class="champ">

@@ -1,12 +1,15 @@
 /**
  * The roadmap pages: a territory's roadmaps with the form to create one; a roadmap with its axes
- * and actions (status with « en retard » derived, progress, owner, partners, budget and
- * co-funding, dates, the indicators each follows), a quick status form per action, and the forms
- * to add an axis or an action; the page to change an action.
+ * (each with « Monter », « Descendre » and a link to rename or remove it) and actions (status
+ * with « en retard » derived, progress, owner — linked to its page when it is an actor of the
+ * cartography —, partners, budget and co-funding, dates, the indicators each follows), a quick
+ * status form and a « move to another axis » form per action, links to change or remove it, and
+ * the forms to add an axis or an action; the page to change an action.
  */
 import type { OptionsPage } from '../../../platform/http/page.ts'
 import { ResumeErreurs } from '../../../platform/ui/avis.tsx'
 import { ChampCache, ChampTexte, ListeDeroulante } from '../../../platform/ui/formulaire.tsx'
+import type { ActeurAuChoix } from './contexte.ts'
 import { Confirmation } from '../../../accounts/http/pages-communes.tsx'
 import type { Territoire } from '../../../territories/territoire.ts'
 import { dateLongue } from '../../indicateurs/catalogue/index.ts'
@@ -15,7 +18,7 @@ import { enRetard, euros, libelleStatut, STATUTS } from '../domaine/regles.ts'
 import type { Action, FeuilleComplete, FeuilleDeRoute } from '../store.ts'
 import { erreurDe, FormulaireAction, type Saisie } from './formulaire-action.tsx'
 
-const FIL = [
+export const FIL = [
   { libelle: 'Pilotage', lien: '/pilotage' },
   { libelle: 'Feuilles de route', lien: '/pilotage/feuille-de-route' },
 ]
@@ -63,8 +66,27 @@ export function pageFeuilles(p: { territoire: Territoire; cle: string; feuilles:
   }
 }
 
-function DetailAction({ a, feuille, indicateurs, aujourdhui, jeton }: { a: Action; feuille: number; indicateurs: ReadonlyMap<number, string>; aujourdhui: string; jeton: string }) {
+/** The owner: a link to the actor's page when it is one of the cartography, else its name. */
+export const Porteur = ({ a }: { a: Action }) => (a.porteurActeur ? <a href={`/pilotage/acteurs/${a.porteurActeur.id}`}>{a.porteurActeur.nom}</a> : <>{a.porteur}</>)
+
+/** Moves an action to another axis of the roadmap (shown when there are several). */
+function DeplacerAction({ a, feuille, jeton, erreur }: { a: Action; feuille: FeuilleComplete; jeton: string; erreur: string | undefined }) {
+  const autres = feuille.axes.filter((x) => x.id !== a.axeId)
+  if (autres.length === 0) return null
+  return (
+    <form method="post" action={`/pilotage/feuille-de-route/${feuille.id}/actions/${a.id}/deplacer`} class="activite-en-ligne">
+      <ChampCache nom="jeton" valeur={jeton} />
+      <ListeDeroulante id={`deplacer-${a.id}`} nom="axe" libelle="Déplacer vers l’axe" options={autres.map((x) => ({ valeur: String(x.id), libelle: x.titre }))} erreur={erreur} />
+      <button type="submit" class="bouton bouton-secondaire">
+        Déplacer <span class="visuellement-cache">« {a.titre} »</span>
+      </button>
+    </form>
+  )
+}
+
+function DetailAction({ a, feuille, indicateurs, aujourdhui, jeton, erreurs }: { a: Action; feuille: FeuilleComplete; indicateurs: ReadonlyMap<number, string>; aujourdhui: string; jeton: string; erreurs: readonly ErreurChamp[] }) {
   const retard = enRetard(a, aujourdhui)
+  const lien = `/pilotage/feuille-de-route/${feuille.id}/actions/${a.id}`
   return (
     <article class="action-pilotage" aria-labelledby={`action-${a.id}`}>
       <h4 id={`action-${a.id}`}>{a.titre}</h4>
@@ -74,7 +96,7 @@ function DetailAction({ a, feuille, indicateurs, aujourdhui, jeton }: { a: Actio
       </p>
       {a.description && <p>{a.description}</p>}
       <p>
-        Porteur : {a.porteur}
+        Porteur : <Porteur a={a} />
         {a.partenaires.length > 0 && <> · partenaires : {a.partenaires.join(', ')}</>}
       </p>
       <p>
@@ -83,7 +105,7 @@ function DetailAction({ a, feuille, indicateurs, aujourdhui, jeton }: { a: Actio
         {a.cofinancements.length > 0 && <> · co-financements : {a.cofinancements.map((c) => `${c.financeur} (${euros(c.montantCentimes)})`).join(', ')}</>}
       </p>
       {a.indicateurs.length > 0 && <p>Indicateurs : {a.indicateurs.map((id) => indicateurs.get(id) ?? `n° ${id}`).join(', ')}</p>}
-      <form method="post" action={`/pilotage/feuille-de-route/${feuille}/actions/${a.id}/avancement`} class="activite-en-ligne">
+      <form method="post" action={`${lien}/avancement`} class="activite-en-ligne">
         <ChampCache nom="jeton" valeur={jeton} />
         <ListeDeroulante id={`statut-${a.id}`} nom="statut" libelle="Statut" options={STATUTS} valeur={a.statut} />
         <ChampTexte id={`avancement-${a.id}`} nom="avancement" libelle="Avancement en %" modeSaisie="numeric" valeur={String(a.avancement)} court />
@@ -91,18 +113,46 @@ function DetailAction({ a, feuille, indicateurs, aujourdhui, jeton }: { a: Actio
           Mettre à jour <span class="visuellement-cache">« {a.titre} »</span>
         </button>
       </form>
-      <p>
-        <a href={`/pilotage/feuille-de-route/${feuille}/actions/${a.id}`}>
+      <DeplacerAction a={a} feuille={feuille} jeton={jeton} erreur={erreurDe(erreurs, `deplacer-${a.id}`)} />
+      <p class="activite-suite">
+        <a href={lien}>
           Modifier tous les champs<span class="visuellement-cache"> de « {a.titre} »</span>
+        </a>
+        <a href={`${lien}/supprimer`}>
+          Supprimer l’action<span class="visuellement-cache"> « {a.titre} »</span>
         </a>
       </p>
     </article>
   )
 }
 
+/** An axis's tools: move it up or down (one click: nothing is lost), rename or remove it (on its page). */
+function OutilsAxe({ feuille, axe, premier, dernier, jeton }: { feuille: number; axe: { id: number; titre: string }; premier: boolean; dernier: boolean; jeton: string }) {
+  const chemin = `/pilotage/feuille-de-route/${feuille}/axes/${axe.id}`
+  const bouton = (sens: 'monter' | 'descendre', libelle: string) => (
+    <form method="post" action={`${chemin}/deplacer`}>
+      <ChampCache nom="jeton" valeur={jeton} />
+      <ChampCache nom="sens" valeur={sens} />
+      <button type="submit" class="bouton bouton-secondaire">
+        {libelle} <span class="visuellement-cache">l’axe « {axe.titre} »</span>
+      </button>
+    </form>
+  )
+  return (
+    <div class="activite-suite">
+      {!premier && bouton('monter', 'Monter')}
+      {!dernier && bouton('descendre', 'Descendre')}
+      <a href={chemin}>
+        Renommer ou supprimer<span class="visuellement-cache"> l’axe « {axe.titre} »</span>
+      </a>
+    </div>
+  )
+}
+
 export interface PropsPageFeuille {
   feuille: FeuilleComplete
   indicateurs: ReadonlyArray<{ id: number; libelle: string }>
+  acteurs: readonly ActeurAuChoix[]
   aujourdhui: string
   jeton: string
   /** Which form the errors belong to. */
@@ -126,7 +176,8 @@ export function pageFeuille(p: PropsPageFeuille): OptionsPage {
       <p>
         {periode(feuille)} · {actions.length} action{actions.length > 1 ? 's' : ''}
         {enRetards > 0 && `, dont ${enRetards} en retard`} ·{' '}
-        <a href={`/pilotage/evaluation?territoire=${encodeURIComponent(feuille.territoire)}&debut=${feuille.debut}&fin=${feuille.fin}`}>Rapport d’évaluation</a>
+        <a href={`/pilotage/evaluation?territoire=${encodeURIComponent(feuille.territoire)}&debut=${feuille.debut}&fin=${feuille.fin}`}>Rapport d’évaluation</a> ·{' '}
+        <a href={`/pilotage/feuille-de-route/${feuille.id}/modifier`}>Modifier le titre et la période</a>
       </p>
     ),
     contenu: (
@@ -139,7 +190,8 @@ export function pageFeuille(p: PropsPageFeuille): OptionsPage {
             <h2 id={`axe-${axe.id}`}>
               Axe {i + 1} : {axe.titre}
             </h2>
-            {axe.actions.length === 0 ? <p>Aucune action dans cet axe.</p> : axe.actions.map((a) => <DetailAction a={a} feuille={feuille.id} indicateurs={noms} aujourdhui={p.aujourdhui} jeton={p.jeton} />)}
+            <OutilsAxe feuille={feuille.id} axe={axe} premier={i === 0} dernier={i === feuille.axes.length - 1} jeton={p.jeton} />
+            {axe.actions.length === 0 ? <p>Aucune action dans cet axe.</p> : axe.actions.map((a) => <DetailAction a={a} feuille={feuille} indicateurs={noms} aujourdhui={p.aujourdhui} jeton={p.jeton} erreurs={p.erreurs} />)}
           </section>
         ))}
         <h2>Ajouter un axe</h2>
@@ -158,6 +210,7 @@ export function pageFeuille(p: PropsPageFeuille): OptionsPage {
               jeton={p.jeton}
               axes={feuille.axes}
               indicateurs={p.indicateurs}
+              acteurs={p.acteurs}
               saisie={p.formulaire === 'action' ? p.saisie : {}}
               erreurs={p.formulaire === 'action' ? p.erreurs : []}
               bouton="Ajouter l’action"
@@ -169,7 +222,7 @@ export function pageFeuille(p: PropsPageFeuille): OptionsPage {
   }
 }
 
-export function pageAction(p: { feuille: FeuilleComplete; action: Action; indicateurs: ReadonlyArray<{ id: number; libelle: string }>; jeton: string; saisie: Saisie; erreurs: readonly ErreurChamp[] }): OptionsPage {
+export function pageAction(p: { feuille: FeuilleComplete; action: Action; indicateurs: ReadonlyArray<{ id: number; libelle: string }>; acteurs: readonly ActeurAuChoix[]; jeton: string; saisie: Saisie; erreurs: readonly ErreurChamp[] }): OptionsPage {
   return {
     titre: `Modifier l’action « ${p.action.titre} »`,
     fil: [...FIL, { libelle: p.feuille.titre, lien: `/pilotage/feuille-de-route/${p.feuille.id}` }],
@@ -183,10 +236,14 @@ export function pageAction(p: { feuille: FeuilleComplete; action: Action; indica
           jeton={p.jeton}
           axes={p.feuille.axes}
           indicateurs={p.indicateurs}
+          acteurs={p.acteurs}
           saisie={p.saisie}
           erreurs={p.erreurs}
           bouton="Enregistrer l’action"
         />
+        <p>
+          <a href={`/pilotage/feuille-de-route/${p.feuille.id}/actions/${p.action.id}/supprimer`}>Supprimer cette action</a>
+        </p>
       </>
     ),
   }

@@ -2,59 +2,35 @@
  * The roadmap routes (`/pilotage/feuille-de-route…`), for administrators and coordinators: a
  * coordinator reads and changes only the roadmaps of their territory (or a part of it), 403
  * otherwise. Forms post with the anti-forgery token; errors show the form again (400) with
- * a summary, success redirects (303). Every write leaves an audit line.
+ * a summary, success redirects (303). Every write leaves an audit line. Here: the list and
+ * creation of roadmaps, a roadmap's page, adding axes and actions, changing an action; changing
+ * the roadmap itself, its axes' names and order, moving and removing are in `routes-structure.ts`.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Base } from '../../../platform/db/database.ts'
 import { accesParDefaut } from '../../../platform/http/acces.ts'
 import { accepterFormulaires } from '../../../platform/http/formulaires.ts'
 import { jetonDuFormulaire } from '../../../platform/http/jeton.ts'
-import type { OptionsPage } from '../../../platform/http/page.ts'
 import type { Compte } from '../../../accounts/roles.ts'
 import { refuser } from '../../../accounts/http/garde.ts'
-import { avecNavigation } from '../../../accounts/http/pages-communes.tsx'
-import { acteurDe } from '../../../accounts/service.ts'
-import { inscrire } from '../../../audit/journal.ts'
 import { aujourdhuiParis } from '../../../places/validation/date-maj.ts'
-import { choisirTerritoire, cleTerritoire, peutPiloter, territoireDeCle } from '../../acces.ts'
-import { indicateursDuTerritoire } from '../../indicateurs/store.ts'
+import { choisirTerritoire, cleTerritoire } from '../../acces.ts'
 import { lireAction, lireAvancement, lireAxe, lireFeuille } from '../domaine/formulaires.ts'
-import { type Action, actionDeLaFeuille, ajouterAction, ajouterAxe, creerFeuille, feuilleComplete, type FeuilleComplete, feuillesDuTerritoire, modifierAction, modifierAvancement } from '../store.ts'
+import { type Action, ajouterAction, ajouterAxe, creerFeuille, type FeuilleComplete, feuillesDuTerritoire, modifierAction, modifierAvancement } from '../store.ts'
+import { type ActeurAuChoix, CHEMIN, contexte, type Corps, ID, nomsDesActeurs } from './contexte.ts'
 import { saisieDeLAction } from './formulaire-action.tsx'
 import { pageAction, pageFeuille, pageFeuilles } from './pages.tsx'
+import { routesStructure } from './routes-structure.ts'
 
-const CHEMIN = '/pilotage/feuille-de-route'
-const MESSAGES: Record<string, string> = {
-  creee: 'La feuille de route est créée : ajoutez-lui des axes, puis des actions.',
-  axe: 'L’axe est ajouté.',
-  action: 'L’action est ajoutée.',
-  modifiee: 'L’action est enregistrée.',
-  avancement: 'L’avancement de l’action est mis à jour.',
-}
-type Corps = Record<string, unknown>
-const ID = /^[1-9]\d{0,8}$/
 const liste = (v: unknown): number[] => ([] as unknown[]).concat(v ?? []).flatMap((x) => (typeof x === 'string' && ID.test(x) ? [Number(x)] : []))
 
 export function routesFeuilleDeRoute(app: FastifyInstance, { base }: { base: Base }): void {
-  const db = base.db
+  const ctx = contexte(base.db)
+  const { db, afficher, message, journaliser, feuilleAutorisee, indicateursDe, acteursDe } = ctx
   app.register(async (pilotage) => {
     accepterFormulaires(pilotage)
     accesParDefaut(pilotage, ['administrateur', 'coordinateur'])
-    const afficher = (request: FastifyRequest, reply: FastifyReply, page: OptionsPage) => reply.page(avecNavigation(page, request.compte as Compte, '/pilotage', jetonDuFormulaire(request, reply)))
-    const message = (request: FastifyRequest) => MESSAGES[String((request.query as Record<string, unknown>).fait ?? '')]
-    const journaliser = (request: FastifyRequest, action: string, objetId: number, changements?: Record<string, unknown>) =>
-      inscrire(db, acteurDe(request.compte as Compte, request.ip), { action, objetType: 'feuille_de_route', objetId, changements: changements ?? null })
-
-    /** The roadmap of the URL if the account pilots its territory; else the answer already sent. */
-    async function feuilleAutorisee(request: FastifyRequest, reply: FastifyReply, brut: string) {
-      if (!ID.test(brut)) return void (await reply.callNotFound())
-      const feuille = await feuilleComplete(db, Number(brut))
-      if (!feuille) return void (await reply.callNotFound())
-      const territoire = territoireDeCle(feuille.territoire)
-      if (!territoire || !peutPiloter(request.compte as Compte, territoire)) return void (await refuser(reply))
-      return feuille
-    }
-    const indicateursDe = async (cle: string) => (await indicateursDuTerritoire(db, cle)).map((i) => ({ id: i.id, libelle: i.libelle }))
+    routesStructure(pilotage, ctx)
 
     async function lister(request: FastifyRequest, reply: FastifyReply, brut: unknown, saisie: Corps, erreurs: Parameters<typeof pageFeuilles>[0]['erreurs']) {
       const choix = choisirTerritoire(request.compte as Compte, brut)
@@ -82,7 +58,8 @@ export function routesFeuilleDeRoute(app: FastifyInstance, { base }: { base: Bas
     async function montrer(request: FastifyRequest, reply: FastifyReply, id: string, formulaire?: 'axe' | 'action', saisie: Corps = {}, erreurs: Parameters<typeof pageFeuilles>[0]['erreurs'] = []) {
       const feuille = await feuilleAutorisee(request, reply, id)
       if (!feuille) return reply
-      const page = pageFeuille({ feuille, indicateurs: await indicateursDe(feuille.territoire), aujourdhui: aujourdhuiParis(), jeton: jetonDuFormulaire(request, reply), formulaire, saisie, erreurs, message: message(request) })
+      const [indicateurs, acteurs] = await Promise.all([indicateursDe(feuille.territoire), acteursDe(feuille.territoire)])
+      const page = pageFeuille({ feuille, indicateurs, acteurs, aujourdhui: aujourdhuiParis(), jeton: jetonDuFormulaire(request, reply), formulaire, saisie, erreurs, message: message(request) })
       return afficher(request, reply, page)
     }
 
@@ -102,7 +79,7 @@ export function routesFeuilleDeRoute(app: FastifyInstance, { base }: { base: Bas
       const feuille = await feuilleAutorisee(request, reply, request.params.id)
       if (!feuille) return reply
       const corps = request.body ?? {}
-      const lecture = lireAction(corps, feuille.axes.map((a) => a.id))
+      const lecture = lireAction(corps, feuille.axes.map((a) => a.id), nomsDesActeurs(await acteursDe(feuille.territoire)))
       if (!lecture.ok) return montrer(request, reply, request.params.id, 'action', corps, lecture.erreurs)
       const permis = new Set((await indicateursDe(feuille.territoire)).map((i) => i.id))
       const action = await ajouterAction(db, lecture.valeur, liste(corps['indicateurs']).filter((i) => permis.has(i)))
@@ -110,18 +87,15 @@ export function routesFeuilleDeRoute(app: FastifyInstance, { base }: { base: Bas
       return reply.redirect(`${CHEMIN}/${feuille.id}?fait=action#action-${action}`, 303)
     })
 
-    type Formulaire = { reponse: FastifyReply } | { feuille: FeuilleComplete; action: Action; indicateurs: Array<{ id: number; libelle: string }>; page: () => Promise<FastifyReply> }
+    type Formulaire = { reponse: FastifyReply } | { feuille: FeuilleComplete; action: Action; indicateurs: Array<{ id: number; libelle: string }>; acteurs: ActeurAuChoix[]; page: () => Promise<FastifyReply> }
     async function formulaireAction(request: FastifyRequest<{ Params: { id: string; action: string } }>, reply: FastifyReply, saisie?: Corps, erreurs: Parameters<typeof pageFeuilles>[0]['erreurs'] = []): Promise<Formulaire> {
       const feuille = await feuilleAutorisee(request, reply, request.params.id)
       if (!feuille) return { reponse: reply }
-      const action = ID.test(request.params.action) ? await actionDeLaFeuille(db, feuille.id, Number(request.params.action)) : undefined
-      if (!action) {
-        await reply.callNotFound()
-        return { reponse: reply }
-      }
-      const indicateurs = await indicateursDe(feuille.territoire)
-      const page = () => afficher(request, reply, pageAction({ feuille, action, indicateurs, jeton: jetonDuFormulaire(request, reply), saisie: saisie ?? saisieDeLAction(action), erreurs }))
-      return { feuille, action, indicateurs, page }
+      const action = await ctx.actionDe(reply, feuille, request.params.action)
+      if (!action) return { reponse: reply }
+      const [indicateurs, acteurs] = await Promise.all([indicateursDe(feuille.territoire), acteursDe(feuille.territoire, action.porteurActeur)])
+      const page = () => afficher(request, reply, pageAction({ feuille, action, indicateurs, acteurs, jeton: jetonDuFormulaire(request, reply), saisie: saisie ?? saisieDeLAction(action), erreurs }))
+      return { feuille, action, indicateurs, acteurs, page }
     }
 
     pilotage.get<{ Params: { id: string; action: string } }>(`${CHEMIN}/:id/actions/:action`, async (request, reply) => {
@@ -133,22 +107,24 @@ export function routesFeuilleDeRoute(app: FastifyInstance, { base }: { base: Bas
       const corps = request.body ?? {}
       const r = await formulaireAction(request, reply)
       if (!('page' in r)) return r.reponse
-      const lecture = lireAction(corps, r.feuille.axes.map((a) => a.id))
+      const lecture = lireAction(corps, r.feuille.axes.map((a) => a.id), nomsDesActeurs(r.acteurs))
       if (!lecture.ok) {
         const avecErreurs = await formulaireAction(request, reply, corps, lecture.erreurs)
         return 'page' in avecErreurs ? avecErreurs.page() : avecErreurs.reponse
       }
       const permis = new Set(r.indicateurs.map((i) => i.id))
       await modifierAction(db, r.action.id, lecture.valeur, liste(corps['indicateurs']).filter((i) => permis.has(i)))
-      await journaliser(request, 'feuille_de_route.action_modifiee', r.feuille.id, { action: r.action.id, avant: { statut: r.action.statut, avancement: r.action.avancement }, apres: { statut: lecture.valeur.statut, avancement: lecture.valeur.avancement } })
+      const avant = { axe: r.action.axeId, porteur: r.action.porteur, porteurActeur: r.action.porteurActeurId, statut: r.action.statut, avancement: r.action.avancement }
+      const apres = { axe: lecture.valeur.axe, porteur: lecture.valeur.porteur, porteurActeur: lecture.valeur.porteurActeurId ?? null, statut: lecture.valeur.statut, avancement: lecture.valeur.avancement }
+      await journaliser(request, 'feuille_de_route.action_modifiee', r.feuille.id, { action: r.action.id, avant, apres })
       return reply.redirect(`${CHEMIN}/${r.feuille.id}?fait=modifiee#action-${r.action.id}`, 303)
     })
 
     pilotage.post<{ Params: { id: string; action: string }; Body: Corps }>(`${CHEMIN}/:id/actions/:action/avancement`, async (request, reply) => {
       const feuille = await feuilleAutorisee(request, reply, request.params.id)
       if (!feuille) return reply
-      const action = ID.test(request.params.action) ? await actionDeLaFeuille(db, feuille.id, Number(request.params.action)) : undefined
-      if (!action) return reply.callNotFound()
+      const action = await ctx.actionDe(reply, feuille, request.params.action)
+      if (!action) return reply
       const lecture = lireAvancement(request.body ?? {})
       if (!lecture.ok) return montrer(request, reply, request.params.id, undefined, {}, lecture.erreurs.map((e) => ({ ...e, champ: `${e.champ.replace('avancement-', '')}-${action.id}` })))
       await modifierAvancement(db, action.id, lecture.valeur.statut, Number(lecture.valeur.avancement))
