@@ -2,7 +2,8 @@
  * The demo territory: on an empty registry, generates plausible places from the real communes
  * of one département and imports them through the ordinary import path, as the source
  * « Démonstration » whose places every page marks « Données de démonstration » — then a
- * handful of actors of the network and their partnerships (`pilotage/acteurs/demo.ts`).
+ * handful of actors of the network and their partnerships (`pilotage/acteurs/demo.ts`), and a
+ * small roadmap with its tracked indicators (`pilotage.ts`).
  */
 import type { Base } from '../platform/db/database.ts'
 import { importer, type Bilan } from '../places/registry/import.ts'
@@ -12,6 +13,7 @@ import { genererLieux } from './generator.ts'
 import { communesSituees } from './positions.ts'
 import { importerActeurs } from '../pilotage/acteurs/index.ts'
 import { acteursDemo, SOURCE_DEMO_ACTEURS } from '../pilotage/acteurs/demo.ts'
+import { pilotageDeDemonstration } from './pilotage.ts'
 
 export const SOURCE_DEMO = 'Démonstration'
 
@@ -47,5 +49,7 @@ export async function semerSiVide(base: Base, options: OptionsDemo): Promise<Bil
   if (acteurs.length > 0) {
     await importerActeurs(base, ref, { source: SOURCE_DEMO_ACTEURS, demo: true, nomFichier: `acteurs-demo-${options.departement}.json`, octets: Buffer.from(JSON.stringify(acteurs)) })
   }
+  // a roadmap of the year and its tracked indicators (pilotage), owners among those actors
+  await pilotageDeDemonstration(base, options.departement)
   return bilan
 }
