@@ -11,6 +11,17 @@ export const SEUIL_FRAGILITE = 7
 
 const SOURCE = 'Indice de fragilité numérique par commune (La MedNum, ANCT) importé pour le diagnostic ; populations du Code officiel géographique'
 const arrondi = (n: number, d: number): number => Math.round(n * 10 ** d) / 10 ** d
+const NON_IMPORTE = 'Indice de fragilité numérique non importé pour les communes du territoire.'
+
+/** The inhabited communes of the territory with an IFN, their population, and how many lack one; or why there are none. */
+function communesAvecIndice(d: Parameters<DefinitionIndicateur['calculer']>[0]) {
+  const lignes = lignesDiagnostic(d)
+  if ('raison' in lignes) return { raison: lignes.raison }
+  const avec = lignes.filter((l) => l.ifn?.total != null && l.population > 0)
+  const population = avec.reduce((s, l) => s + l.population, 0)
+  if (avec.length === 0) return { raison: NON_IMPORTE }
+  return { avec, population, sans: lignes.length - avec.length }
+}
 
 export const ifnMoyen: DefinitionIndicateur = {
   code: 'ifn_moyen',
@@ -23,14 +34,10 @@ export const ifnMoyen: DefinitionIndicateur = {
   national: true,
   besoins: ['diagnostic'],
   calculer: (d) => {
-    const lignes = lignesDiagnostic(d)
-    if ('raison' in lignes) return { valeur: null, raison: lignes.raison }
-    const avec = lignes.filter((l) => l.ifn?.total != null && l.population > 0)
-    if (avec.length === 0) return { valeur: null, raison: 'Indice de fragilité numérique non importé pour les communes du territoire.' }
-    const population = avec.reduce((s, l) => s + l.population, 0)
-    const somme = avec.reduce((s, l) => s + (l.ifn?.total ?? 0) * l.population, 0)
-    const sans = lignes.length - avec.length
-    return { valeur: arrondi(somme / population, 2), ...(sans > 0 && { precision: `${sans} commune${sans > 1 ? 's' : ''} sans indice non comptée${sans > 1 ? 's' : ''}` }) }
+    const c = communesAvecIndice(d)
+    if ('raison' in c) return { valeur: null, raison: c.raison }
+    const somme = c.avec.reduce((s, l) => s + (l.ifn?.total ?? 0) * l.population, 0)
+    return { valeur: arrondi(somme / c.population, 2), ...(c.sans > 0 && { precision: `${c.sans} commune${c.sans > 1 ? 's' : ''} sans indice non comptée${c.sans > 1 ? 's' : ''}` }) }
   },
 }
 
@@ -45,12 +52,9 @@ export const populationFragile: DefinitionIndicateur = {
   national: true,
   besoins: ['diagnostic'],
   calculer: (d) => {
-    const lignes = lignesDiagnostic(d)
-    if ('raison' in lignes) return { valeur: null, raison: lignes.raison }
-    const avec = lignes.filter((l) => l.ifn?.total != null)
-    const population = avec.reduce((s, l) => s + l.population, 0)
-    if (avec.length === 0 || population === 0) return { valeur: null, raison: 'Indice de fragilité numérique non importé pour les communes du territoire.' }
-    const fragile = avec.reduce((s, l) => s + ((l.ifn?.total ?? 0) >= SEUIL_FRAGILITE ? l.population : 0), 0)
-    return { valeur: arrondi((100 * fragile) / population, 1), precision: `${fragile.toLocaleString('fr-FR')} habitants sur ${population.toLocaleString('fr-FR')}` }
+    const c = communesAvecIndice(d)
+    if ('raison' in c) return { valeur: null, raison: c.raison }
+    const fragile = c.avec.reduce((s, l) => s + ((l.ifn?.total ?? 0) >= SEUIL_FRAGILITE ? l.population : 0), 0)
+    return { valeur: arrondi((100 * fragile) / c.population, 1), precision: `${fragile.toLocaleString('fr-FR')} habitants sur ${c.population.toLocaleString('fr-FR')}` }
   },
 }
