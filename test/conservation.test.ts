@@ -15,7 +15,7 @@ import { ouvrirBase, type Base } from '../src/platform/db/database.ts'
 import { REGLES_PAR_DEFAUT } from '../src/activity/domain/conservation.ts'
 import { appliquerConservation } from '../src/activity/store/conservation.ts'
 import { creerBeneficiaire } from '../src/activity/store/beneficiaires.ts'
-import { derniereExecution, executerSiDue, TacheQuotidienne } from '../src/activity/store/tache-quotidienne.ts'
+import { conservationSiDue, derniereExecution, tacheConservation } from '../src/activity/store/tache-quotidienne.ts'
 import { statistiques } from '../src/activity/stats/requetes.ts'
 import { nouvelleBasePostgres, pourChaqueMoteur, URL_POSTGRES } from './support/bases.ts'
 import { ACTEUR, individuel, orientation, preparerMonde, rangees, saisie, type Monde } from './support/beneficiaires.ts'
@@ -64,7 +64,7 @@ pourChaqueMoteur('conservation des données personnelles', (moteur) => {
     const stats = () => statistiques(base.db, { tout: true }, { du: '2024-12-01', au: '2026-11-30' }, { aujourdhui: '2026-11-22' })
     const avant = { stats: await stats(), cumuls: await rangees(base, sql`select * from stats_mensuelles order by 1, 2, 3, 4, 5, 6, 7, 8, 9`) }
 
-    const bilan = await executerSiDue(base.db, MAINTENANT, REGLES_PAR_DEFAUT)
+    const bilan = await conservationSiDue(base.db, MAINTENANT, REGLES_PAR_DEFAUT)
     // identities: the 400-day-old file; notes: its activity (2025-03-01) and the anonymous one of 2025-11-20; referrals: the 366-day-old one
     expect(bilan).toEqual({ identites: 1, notes: 2, orientations: 1 })
 
@@ -88,13 +88,13 @@ pourChaqueMoteur('conservation des données personnelles', (moteur) => {
 
   it('le même jour, une seconde exécution ne fait rien (la journée est réclamée)', async () => {
     await base.db.execute(sql`update beneficiaires set mis_a_jour_le = ${ilYa(400)}::timestamptz where id = ${ids.limite}::uuid`)
-    expect(await executerSiDue(base.db, new Date(MAINTENANT.getTime() + HEURE), REGLES_PAR_DEFAUT)).toBeUndefined()
-    expect(await executerSiDue(base.db, new Date(MAINTENANT.getTime() + 22 * HEURE), REGLES_PAR_DEFAUT)).toBeUndefined()
+    expect(await conservationSiDue(base.db, new Date(MAINTENANT.getTime() + HEURE), REGLES_PAR_DEFAUT)).toBeUndefined()
+    expect(await conservationSiDue(base.db, new Date(MAINTENANT.getTime() + 22 * HEURE), REGLES_PAR_DEFAUT)).toBeUndefined()
     expect((await identite(ids.limite))?.nom).not.toBeNull()
     expect((await derniereExecution(base.db))?.quand).toEqual(MAINTENANT)
     // 23 hours later, the next day's run does the work
     const lendemain = new Date(MAINTENANT.getTime() + 23 * HEURE + 60_000)
-    expect(await executerSiDue(base.db, lendemain, REGLES_PAR_DEFAUT)).toEqual({ identites: 1, notes: 0, orientations: 0 })
+    expect(await conservationSiDue(base.db, lendemain, REGLES_PAR_DEFAUT)).toEqual({ identites: 1, notes: 0, orientations: 0 })
     expect((await identite(ids.limite))?.nom).toBeNull()
   })
 
@@ -102,7 +102,7 @@ pourChaqueMoteur('conservation des données personnelles', (moteur) => {
     for (const vider of [false, true]) {
       if (vider) await base.db.execute(sql`delete from taches`)
       const instant = new Date(MAINTENANT.getTime() + (vider ? 5 : 3) * JOUR)
-      const resultats = await Promise.all([executerSiDue(base.db, instant, REGLES_PAR_DEFAUT), executerSiDue(base.db, instant, REGLES_PAR_DEFAUT), executerSiDue(base.db, instant, REGLES_PAR_DEFAUT)])
+      const resultats = await Promise.all([conservationSiDue(base.db, instant, REGLES_PAR_DEFAUT), conservationSiDue(base.db, instant, REGLES_PAR_DEFAUT), conservationSiDue(base.db, instant, REGLES_PAR_DEFAUT)])
       expect(resultats.filter((r) => r !== undefined), vider ? 'table vide' : 'ligne existante').toHaveLength(1)
     }
     expect(await rangees(base, sql`select 1 from journal_audit where objet_type = 'conservation'`)).toHaveLength(4)
@@ -110,10 +110,10 @@ pourChaqueMoteur('conservation des données personnelles', (moteur) => {
 
   it('le minuteur du serveur essaie, s’arrête, et une panne rend la journée', async () => {
     const echecs: unknown[] = []
-    const casse = new TacheQuotidienne(base.db, { identitesJours: 365, notesJours: 365, orientationsJours: 365 }, () => new Date('invalide'), (e) => echecs.push(e))
+    const casse = tacheConservation(base.db, { identitesJours: 365, notesJours: 365, orientationsJours: 365 }, () => new Date('invalide'), (e) => echecs.push(e))
     expect(await casse.essayer()).toBeUndefined()
     expect(echecs).toHaveLength(1)
-    const tache = new TacheQuotidienne(base.db, REGLES_PAR_DEFAUT, () => new Date(MAINTENANT.getTime() + 10 * JOUR))
+    const tache = tacheConservation(base.db, REGLES_PAR_DEFAUT, () => new Date(MAINTENANT.getTime() + 10 * JOUR))
     tache.demarrer(3_600_000)
     expect(await tache.essayer()).toEqual({ identites: 0, notes: 0, orientations: 0 })
     expect(await tache.essayer()).toBeUndefined()

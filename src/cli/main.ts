@@ -1,6 +1,7 @@
 /**
  * The `aiguillage` command line: serve, import, export, demo, status, sources, dedoublonner,
- * doublons, fusions, migrate, geo, user, courriels, activites, conservation, ifn. Each command has
+ * doublons, fusions, migrate, geo, user, courriels, activites, conservation, ifn, acteurs, qpv,
+ * densite, indicateurs. Each command has
  * `--help`; errors are printed in French without stack traces, with exit code 1 (2 for misuse).
  */
 import { Command, CommanderError } from 'commander'
@@ -25,6 +26,7 @@ import { commandeConservation } from './commands/conservation.ts'
 import { commandeActeurs } from './commands/acteurs.ts'
 import { commandeIfn } from './commands/ifn.ts'
 import { commandeDensite, commandeQpv } from './commands/qpv.ts'
+import { commandeIndicateurs } from './commands/indicateurs.ts'
 
 /** Commander's few error messages, in French. */
 function traduire(texte: string): string {
@@ -55,7 +57,7 @@ const configurer = (commande: Command): Command => {
   return commande
 }
 
-for (const commande of [commandeServe(), commandeImport(), commandeExport(), commandeDemo(), commandeEtat(), commandeSources(), commandeDedoublonner(), commandeDoublons(), commandeFusions(), commandeMigrate(), commandeGeo(), commandeUser(), commandeCourriels(), commandeActivites(), commandeConservation(), commandeIfn(), commandeActeurs(), commandeQpv(), commandeDensite()]) {
+for (const commande of [commandeServe(), commandeImport(), commandeExport(), commandeDemo(), commandeEtat(), commandeSources(), commandeDedoublonner(), commandeDoublons(), commandeFusions(), commandeMigrate(), commandeGeo(), commandeUser(), commandeCourriels(), commandeActivites(), commandeConservation(), commandeIfn(), commandeActeurs(), commandeQpv(), commandeDensite(), commandeIndicateurs()]) {
   programme.addCommand(configurer(commande))
 }
 

@@ -1,7 +1,8 @@
 /**
  * The pages of the cartography of actors through the real server: list and filters, an actor's
  * page, the form (errors then success, with its audit line), a partnership added and ended, a
- * coordinator of another territory refused, the exports read back.
+ * coordinator of another territory refused, the exports read back, the link to a structure kept
+ * when nothing is chosen and removed by « Aucune structure (délier) ».
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
@@ -10,7 +11,8 @@ import { referentiel } from '../../src/territories/referentiel.ts'
 import { importerActeurs } from '../../src/pilotage/acteurs/index.ts'
 import { acteursDemo } from '../../src/pilotage/acteurs/demo.ts'
 import { creerCompte, seConnecter, type Navigateur } from '../support/comptes.ts'
-import { demarrer, type ServeurDeTest } from './serveur-de-test.ts'
+import { structureDuLieu } from '../../src/activity/store/structures.ts'
+import { demarrer, importerLieux, lieuxDemo, type ServeurDeTest } from './serveur-de-test.ts'
 
 describe('cartographie des acteurs (pages)', () => {
   let s: ServeurDeTest
@@ -88,5 +90,28 @@ describe('cartographie des acteurs (pages)', () => {
     const valeurs: string[] = []
     classeur.worksheets[0]?.eachRow((rangee) => valeurs.push(String(rangee.getCell(1).value)))
     expect(valeurs).toContain('Ressourcerie informatique solidaire de ' + (await lire<{ commune: string }>(sql`select commune from acteurs where type = 'entreprise'`))[0]?.commune)
+  })
+
+  it('relie un acteur à une structure, la garde quand on ne choisit rien, la délie par « Aucune structure »', async () => {
+    await importerLieux(s.base, lieuxDemo(1))
+    const [lieu] = await lire<{ uid: number }>(sql`select uid from lieux where statut = 'publie' limit 1`)
+    const structure = await structureDuLieu(s.base.db, lieu?.uid as number)
+    const champs = { nom: 'Espace numérique du Bourget', type: 'association', commune: 'Chambéry', code_postal: '73000' }
+    const cree = await coord.post('/pilotage/acteurs/nouveau', { ...champs, structure: String(structure) }, { depuis: '/pilotage/acteurs/nouveau' })
+    expect(cree.status).toBe(303)
+    const id = Number(cree.headers.get('location')?.match(/acteurs\/(\d+)/)?.[1])
+    const lien = async () => (await lire<{ structure_id: number | null }>(sql`select structure_id from acteurs where id = ${id}`))[0]?.structure_id
+    expect(await lien()).toBe(structure)
+    const formulaire = await (await coord.get(`/pilotage/acteurs/${id}/modifier`)).text()
+    expect(formulaire).toContain('<option value="aucune">Aucune structure (délier)</option>')
+    expect(formulaire).toContain(`<option value="${structure}" selected>`)
+    expect((await coord.post(`/pilotage/acteurs/${id}/modifier`, { ...champs, structure: '' }, { depuis: `/pilotage/acteurs/${id}/modifier` })).status).toBe(303)
+    expect(await lien()).toBe(structure)
+    expect((await coord.post(`/pilotage/acteurs/${id}/modifier`, { ...champs, structure: 'aucune' }, { depuis: `/pilotage/acteurs/${id}/modifier` })).status).toBe(303)
+    expect(await lien()).toBeNull()
+    expect(await (await coord.get(`/pilotage/acteurs/${id}`)).text()).not.toContain('Structure de l’espace professionnel')
+    const [audit] = await lire<{ changements: Record<string, unknown> }>(sql`select changements from journal_audit where objet_type = 'acteur' and objet_id = ${String(id)} order by id desc limit 1`)
+    expect(audit?.changements).toMatchObject({ structure: null, structureDeliee: true })
+    expect((await coord.post(`/pilotage/acteurs/${id}/modifier`, { ...champs, structure: '999999' }, { depuis: `/pilotage/acteurs/${id}/modifier` })).status).toBe(400)
   })
 })

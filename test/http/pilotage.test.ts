@@ -100,13 +100,18 @@ describe('pilotage : feuille de route, indicateurs, évaluation', () => {
 
   it('produit le rapport d’évaluation de la période, et son XLSX', async () => {
     const q = `territoire=departement:73&debut=${annee}-01-01&fin=${aujourdhuiParis()}`
+    const nombreDeMesures = async () => ((await serveur.base.db.execute(sql`select count(*)::int as n from mesures`)) as unknown as { rows: Array<{ n: number }> }).rows[0]?.n
+    const avant = await nombreDeMesures()
     const r = await savoie.get(`/pilotage/evaluation?${q}`)
     expect(r.status).toBe(200)
+    // a GET only reads: today's value of a computed indicator is computed for display, not stored
+    expect(await nombreDeMesures()).toBe(avant)
     const html = await r.text()
     expect(html).toContain('class="rapport-evaluation"')
     const texte = texteDe(html)
     expect(texte).toContain('Aidants formés Suit : Former 50 aidants 20 personnes 0 50 (doit monter) 30 Cible non atteinte — 40 % du chemin depuis la référence')
     expect(texte).toContain('Lieux de médiation numérique publiés Suit : Former 50 aidants 20 lieux 10 30 (doit monter) 10 Cible non atteinte — 50 %')
+    expect(texte).toMatch(/Lieux de médiation numérique publiés Suit : Former 50 aidants 20 lieux [^]*?Valeur du jour, calculée — /)
     expect(texte).toContain('2 actions : 1 en cours, 1 terminée, dont 1 en retard.')
     expect(texte).toContain('En cours — en retard')
     expect(html).toContain('<figure class="graphique carte">')
@@ -122,6 +127,7 @@ describe('pilotage : feuille de route, indicateurs, évaluation', () => {
     expect(lignes('Indicateurs')).toContain(`Aidants formés | personnes | 20 | 0 | 50 | 30 | 40 | non | Mesure du 15 janvier ${annee} — Bilan de janvier (saisie par Camille Savoie)`)
     expect(lignes('Actions').some((l) => l.includes('Former 50 aidants | Département de la Savoie | En cours — en retard | 60'))).toBe(true)
     expect(lignes('Tableau de bord national').some((l) => l.startsWith('Lieux France Services |'))).toBe(true)
+    expect(await nombreDeMesures()).toBe(avant)
   })
 
   it('refuse un coordinateur d’un autre territoire et journalise les écritures', async () => {
@@ -183,6 +189,52 @@ describe('pilotage : feuille de route, indicateurs, évaluation', () => {
     expect(detail).toMatch(new RegExp(`Porteur : <a href="/pilotage/acteurs/${acteur.id}">[^<]+</a>`))
     const formulaire = await (await savoie.get(/href="(\/pilotage\/feuille-de-route\/\d+\/actions\/\d+)"[^>]*>Modifier tous les champs<span class="visuellement-cache"> de « Accueillir/.exec(detail)?.[1] ?? '')).text()
     expect(formulaire).toContain(`<option value="${acteur.id}" selected>`)
+  })
+
+  it('choisit des partenaires parmi les acteurs (liens, rapport, fiche de l’acteur), les retire en décochant ; refuse un acteur d’ailleurs', async () => {
+    const acteurs = await lignes<{ id: number; nom: string }>(sql`select id, nom from acteurs where statut = 'publie' and code_departement = '73' order by nom limit 2`)
+    const [a1, a2] = acteurs
+    if (!a1 || !a2) throw new Error('acteurs de démonstration manquants')
+    await importerActeurs(serveur.base, referentiel(), { source: 'acteurs-38', nomFichier: 'acteurs-38.json', octets: Buffer.from(JSON.stringify(acteursDemo(referentiel(), '38'))) })
+    const [ailleurs] = await lignes<{ id: number }>(sql`select id from acteurs where code_departement = '38' limit 1`)
+    const page = await (await savoie.get(feuille)).text()
+    const lien = /href="(\/pilotage\/feuille-de-route\/\d+\/actions\/\d+)"[^>]*>Modifier tous les champs<span class="visuellement-cache"> de « Former 50 aidants/.exec(page)?.[1] ?? ''
+    const formulaire = await (await savoie.get(lien)).text()
+    expect(formulaire).toContain(`name="partenairesActeurs" value="${a1.id}"`)
+    expect(formulaire).not.toContain(`name="partenairesActeurs" value="${ailleurs?.id}"`)
+    const axe = /<option value="(\d+)" selected/.exec(formulaire)?.[1] ?? ''
+    const champs = { axe, titre: 'Former 50 aidants', porteur: 'Département de la Savoie', partenaires: 'CAF\nMSA', budget: '12 500', debut: '2024-01-01', fin: '2024-06-30', statut: 'en_cours', avancement: '60' }
+
+    const refusee = await savoie.post(lien, { ...champs, partenairesActeurs: [String(a1.id), String(ailleurs?.id)] }, { depuis: lien })
+    expect(refusee.status).toBe(400)
+    const html = await refusee.text()
+    expect(html).toMatch(/id="action-partenairesActeurs-erreur"[^>]*>[^]*?Choisissez les partenaires parmi les acteurs du territoire proposés\./)
+    expect(await lignes(sql`select 1 from actions_partenaires`)).toHaveLength(0)
+
+    expect((await savoie.post(lien, { ...champs, partenairesActeurs: [String(a1.id), String(a2.id)] }, { depuis: lien })).status).toBe(303)
+    const [action] = await lignes<{ id: number }>(sql`select id from actions where titre = 'Former 50 aidants'`)
+    expect(await lignes(sql`select acteur_id from actions_partenaires where action_id = ${action?.id} order by acteur_id`)).toEqual([a1, a2].map((a) => ({ acteur_id: a.id })).sort((x, y) => x.acteur_id - y.acteur_id))
+    const detail = await (await savoie.get(feuille)).text()
+    for (const a of [a1, a2]) expect(detail).toContain(`<a href="/pilotage/acteurs/${a.id}">`)
+    expect(texteDe(detail)).toContain(`partenaires : ${a1.nom}, ${a2.nom}, CAF, MSA`)
+    const pageAction = await (await savoie.get(lien)).text()
+    expect(pageAction).toContain(`<a href="/pilotage/acteurs/${a2.id}">`)
+    expect(pageAction).toMatch(new RegExp(`name="partenairesActeurs" value="${a1.id}" checked`))
+    const rapport = texteDe(await (await savoie.get(`/pilotage/evaluation?territoire=departement:73&debut=2024-01-01&fin=2024-12-31`)).text())
+    expect(rapport).toContain(`${a1.nom}, ${a2.nom}, CAF, MSA`)
+    const xlsx = await savoie.get(`/pilotage/evaluation.xlsx?territoire=departement:73&debut=2024-01-01&fin=2024-12-31`)
+    const classeur = new ExcelJS.Workbook()
+    await classeur.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer)
+    const feuilleActions = (classeur.getWorksheet('Actions')?.getSheetValues() ?? []).map((l) => (Array.isArray(l) ? l.slice(1).map(String).join(' | ') : ''))
+    expect(feuilleActions.some((l) => l.startsWith('Feuille de route') && l.endsWith(`| ${a1.nom} ; ${a2.nom} ; CAF ; MSA`))).toBe(true)
+    const fiche = texteDe(await (await savoie.get(`/pilotage/acteurs/${a2.id}`)).text())
+    expect(fiche).toMatch(/Actions de feuille de route Former 50 aidants \([^)]+\) — partenaire/)
+
+    expect((await savoie.post(lien, { ...champs, partenairesActeurs: String(a1.id) }, { depuis: lien })).status).toBe(303)
+    expect(await lignes(sql`select acteur_id from actions_partenaires where action_id = ${action?.id}`)).toEqual([{ acteur_id: a1.id }])
+    expect((await savoie.post(lien, champs, { depuis: lien })).status).toBe(303)
+    expect(await lignes(sql`select 1 from actions_partenaires`)).toHaveLength(0)
+    expect(await (await savoie.get(feuille)).text()).not.toContain(`<a href="/pilotage/acteurs/${a2.id}">`)
   })
 
   it('monte un axe, déplace une action dans un autre axe', async () => {

@@ -54,13 +54,13 @@ export function feuillesDuRapport(r: Rapport, exportePar: string, le: Date): Feu
     },
     {
       nom: 'Actions',
-      largeurs: [30, 30, 40, 24, 22, 14, 12, 12, 16, 40],
+      largeurs: [30, 30, 40, 24, 22, 14, 12, 12, 16, 40, 40],
       lignes: [
         ...entete(r, 'avancement des actions', exportePar, le),
         { cellules: ['Actions', r.bilanActions.total] },
         { cellules: ['dont en retard', r.bilanActions.enRetard] },
         { cellules: [] },
-        { cellules: ['Feuille de route', 'Axe', 'Action', 'Porteur', 'Statut', 'Avancement (%)', 'Début', 'Fin', 'Budget', 'Co-financements'], style: 'entete' },
+        { cellules: ['Feuille de route', 'Axe', 'Action', 'Porteur', 'Statut', 'Avancement (%)', 'Début', 'Fin', 'Budget', 'Co-financements', 'Partenaires'], style: 'entete' },
         ...r.actions.map((a) => ({
           cellules: [
             a.feuille,
@@ -73,6 +73,7 @@ export function feuillesDuRapport(r: Rapport, exportePar: string, le: Date): Feu
             vide(a.fin),
             a.budgetCentimes === null ? '' : euros(a.budgetCentimes),
             a.cofinancements.map((c) => `${c.financeur} : ${euros(c.montantCentimes)}`).join(' ; '),
+            a.partenaires.join(' ; '),
           ],
         })),
       ],

@@ -118,12 +118,13 @@ export function pageEvaluation(r: Rapport): OptionsPage {
               </p>
               <TableauDefilant
                 legende="Actions des feuilles de route de la période"
-                entetes={['Action', 'Axe', 'Porteur', 'Statut', 'Avancement', 'Fin prévue', 'Budget']}
+                entetes={['Action', 'Axe', 'Porteur', 'Partenaires', 'Statut', 'Avancement', 'Fin prévue', 'Budget']}
                 lignes={r.actions.map((a) => ({
                   entete: <a href={`/pilotage/feuille-de-route/${a.feuilleId}#action-${a.id}`}>{a.titre}</a>,
                   cellules: [
                     `${a.axe} (${a.feuille})`,
                     a.porteur,
+                    a.partenaires.length > 0 ? a.partenaires.join(', ') : '—',
                     a.enRetard ? <span class="en-retard">{a.statutAffiche}</span> : libelleStatut(a.statut),
                     `${a.avancement} %`,
                     a.fin ? dateLongue(a.fin) : '—',

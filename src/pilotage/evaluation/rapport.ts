@@ -1,8 +1,9 @@
 /**
  * The evaluation report of a territory over a period (I/O, then pure assembly): each indicator
  * against its target — a computed one valued for the period (activity) or at its end (the last
- * snapshot, or today's value, snapshotted, when the period reaches today), a hand-entered one by
- * its last measure up to the period's end —, the progress of the actions of the roadmaps that
+ * snapshot, or today's value computed for display when the period reaches today: a report only
+ * reads, snapshots are written by « Relever maintenant » and the daily job), a hand-entered one
+ * by its last measure up to the period's end —, the progress of the actions of the roadmaps that
  * overlap the period (status, late ones, budget), and the national dashboards' indicators.
  */
 import { and, eq, gte, lte } from 'drizzle-orm'
@@ -15,7 +16,7 @@ import { besoinsDe, evaluer, NATIONAUX, type ResultatIndicateur } from '../indic
 import type { Periode } from '../indicateurs/catalogue/types.ts'
 import { lignesDiagnostic } from '../indicateurs/catalogue/couverture.ts'
 import { chargerDonnees } from '../indicateurs/donnees.ts'
-import { calculer, demandeDe, relever } from '../indicateurs/service.ts'
+import { calculer, demandeDe } from '../indicateurs/service.ts'
 import { indicateursDuTerritoire, mesuresDuTerritoire } from '../indicateurs/store.ts'
 
 export interface LigneIndicateur {
@@ -84,8 +85,6 @@ const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UT
 const dateLongue = (iso: string) => DATE.format(new Date(`${iso}T00:00:00Z`))
 
 export async function produireRapport(db: Db, territoire: Territoire, cle: string, periode: Periode, aujourdhui: string): Promise<Rapport> {
-  // a period that reaches today: today's values of the computed indicators are kept first
-  if (periode.au >= aujourdhui) await relever(db, territoire, cle, periode, aujourdhui)
   const [liste, mesures, feuilles] = await Promise.all([
     indicateursDuTerritoire(db, cle),
     mesuresDuTerritoire(db, cle, periode.au),
@@ -94,12 +93,16 @@ export async function produireRapport(db: Db, territoire: Territoire, cle: strin
       .from(feuillesDeRoute)
       .where(and(eq(feuillesDeRoute.territoire, cle), lte(feuillesDeRoute.debut, periode.au), gte(feuillesDeRoute.fin, periode.du))),
   ])
-  // activity indicators are recomputed exactly for the period
-  const periodiques = liste.flatMap((i) => {
+  // activity indicators are recomputed exactly for the period; when the period reaches today,
+  // the other computed ones are computed for display (never stored: a report only reads)
+  const duJour = periode.au >= aujourdhui
+  const calcules = liste.flatMap((i) => {
     const d = demandeDe(i)
-    return d && d.definition.besoins.includes('statistiques') ? [{ i, d }] : []
+    if (!d) return []
+    const periodique = d.definition.besoins.includes('statistiques')
+    return periodique || duJour ? [{ i, d, periodique }] : []
   })
-  const valeursPeriode = await calculer(db, territoire, periode, periodiques.map((p) => p.d), aujourdhui)
+  const valeursCalculees = await calculer(db, territoire, periode, calcules.map((p) => p.d), aujourdhui)
   const completes = (await Promise.all(feuilles.map((f) => feuilleComplete(db, f.id)))).flatMap((f) => (f ? [f] : []))
   const actions: LigneAction[] = []
   const titresParIndicateur = new Map<number, string[]>()
@@ -114,7 +117,8 @@ export async function produireRapport(db: Db, territoire: Territoire, cle: strin
           axe: axe.titre,
           titre: a.titre,
           porteur: a.porteur,
-          partenaires: a.partenaires,
+          // actors' current names, then those written in words
+          partenaires: [...a.partenairesActeurs.map((p) => p.nom), ...a.partenaires],
           budgetCentimes: a.budgetCentimes,
           cofinancements: a.cofinancements,
           debut: a.debut,
@@ -128,13 +132,13 @@ export async function produireRapport(db: Db, territoire: Territoire, cle: strin
     }
   }
   const indicateurs: LigneIndicateur[] = liste.map((i) => {
-    const periodique = periodiques.findIndex((p) => p.i.id === i.id)
+    const n = calcules.findIndex((p) => p.i.id === i.id)
     let valeur: number | null = null
     let origine: string
-    const resultat = periodique >= 0 ? valeursPeriode[periodique] : undefined
+    const resultat = n >= 0 ? valeursCalculees[n] : undefined
     if (resultat) {
       valeur = resultat.valeur
-      origine = resultat.valeur === null ? (resultat.raison ?? 'Non calculable.') : `Calculé pour la période — ${resultat.perimetre}`
+      origine = resultat.valeur === null ? (resultat.raison ?? 'Non calculable.') : `${calcules[n]?.periodique ? 'Calculé pour la période' : 'Valeur du jour, calculée'} — ${resultat.perimetre}`
     } else {
       const derniere = mesures.get(i.id)?.[0]
       if (derniere) {

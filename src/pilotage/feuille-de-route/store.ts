@@ -1,13 +1,14 @@
 /**
  * Reading and writing roadmaps (I/O): a territory's roadmaps, one roadmap with its ordered axes,
- * their actions, the indicators each follows and the actor chosen as owner (its current name);
+ * their actions, the indicators each follows, the actor chosen as owner and the actors chosen as
+ * partners (their current names); the actions an actor owns or partners;
  * creating, changing (title, period) a roadmap; adding, renaming, ordering and removing axes;
  * adding, updating (every field, or only status and progress), moving to another axis and
  * removing actions.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
-import { acteurs, actions, actionsIndicateurs, axes, feuillesDeRoute } from '../../platform/db/schema.ts'
+import { acteurs, actions, actionsIndicateurs, actionsPartenaires, axes, feuillesDeRoute } from '../../platform/db/schema.ts'
 import type { ActionLue } from './domaine/formulaires.ts'
 
 export type FeuilleDeRoute = typeof feuillesDeRoute.$inferSelect
@@ -16,17 +17,33 @@ export type Action = typeof actions.$inferSelect & {
   indicateurs: number[]
   /** The actor of the cartography that owns the action, with its current name. */
   porteurActeur: { id: number; nom: string } | null
+  /** The actors of the cartography chosen as partners, with their current names (by name). */
+  partenairesActeurs: Array<{ id: number; nom: string }>
 }
 
-/** Adds to actions their indicators and their owner actor's current name. */
+/** Adds to actions their indicators, their owner actor's and partner actors' current names. */
 async function completer(db: Db, lignes: ReadonlyArray<typeof actions.$inferSelect>): Promise<Action[]> {
   if (lignes.length === 0) return []
-  const liens = await db.select().from(actionsIndicateurs).where(inArray(actionsIndicateurs.actionId, lignes.map((a) => a.id)))
+  const actionIds = lignes.map((a) => a.id)
+  const [liens, partenaires] = await Promise.all([
+    db.select().from(actionsIndicateurs).where(inArray(actionsIndicateurs.actionId, actionIds)),
+    db
+      .select({ actionId: actionsPartenaires.actionId, id: acteurs.id, nom: acteurs.nom })
+      .from(actionsPartenaires)
+      .innerJoin(acteurs, eq(acteurs.id, actionsPartenaires.acteurId))
+      .where(inArray(actionsPartenaires.actionId, actionIds))
+      .orderBy(asc(acteurs.nom), asc(acteurs.id)),
+  ])
   const ids = [...new Set(lignes.flatMap((a) => (a.porteurActeurId === null ? [] : [a.porteurActeurId])))]
   const noms = new Map(ids.length === 0 ? [] : (await db.select({ id: acteurs.id, nom: acteurs.nom }).from(acteurs).where(inArray(acteurs.id, ids))).map((a) => [a.id, a.nom]))
   return lignes.map((a) => {
     const nom = a.porteurActeurId === null ? undefined : noms.get(a.porteurActeurId)
-    return { ...a, indicateurs: liens.filter((l) => l.actionId === a.id).map((l) => l.indicateurId), porteurActeur: nom === undefined || a.porteurActeurId === null ? null : { id: a.porteurActeurId, nom } }
+    return {
+      ...a,
+      indicateurs: liens.filter((l) => l.actionId === a.id).map((l) => l.indicateurId),
+      porteurActeur: nom === undefined || a.porteurActeurId === null ? null : { id: a.porteurActeurId, nom },
+      partenairesActeurs: partenaires.filter((p) => p.actionId === a.id).map((p) => ({ id: p.id, nom: p.nom })),
+    }
   })
 }
 export interface FeuilleComplete extends FeuilleDeRoute {
@@ -94,17 +111,19 @@ const colonnes = (a: ActionLue) => ({
   avancement: a.avancement,
 })
 
-/** Replaces the indicators an action follows (only those of `permis`: the roadmap's territory's). */
-async function lier(db: Db, actionId: number, indicateurs: readonly number[]): Promise<void> {
+/** Replaces the indicators an action follows (only those of `permis`: the roadmap's territory's) and its partner actors. */
+async function lier(db: Db, actionId: number, indicateurs: readonly number[], partenaires: readonly number[] = []): Promise<void> {
   await db.delete(actionsIndicateurs).where(eq(actionsIndicateurs.actionId, actionId))
   if (indicateurs.length > 0) await db.insert(actionsIndicateurs).values([...new Set(indicateurs)].map((indicateurId) => ({ actionId, indicateurId })))
+  await db.delete(actionsPartenaires).where(eq(actionsPartenaires.actionId, actionId))
+  if (partenaires.length > 0) await db.insert(actionsPartenaires).values([...new Set(partenaires)].map((acteurId) => ({ actionId, acteurId })))
 }
 
 export async function ajouterAction(db: Db, action: ActionLue, indicateurs: readonly number[]): Promise<number> {
   return db.transaction(async (tx) => {
     const [ligne] = await tx.insert(actions).values(colonnes(action)).returning({ id: actions.id })
     const id = (ligne as { id: number }).id
-    await lier(tx as unknown as Db, id, indicateurs)
+    await lier(tx as unknown as Db, id, indicateurs, action.partenairesActeurs)
     return id
   })
 }
@@ -112,7 +131,7 @@ export async function ajouterAction(db: Db, action: ActionLue, indicateurs: read
 export async function modifierAction(db: Db, id: number, action: ActionLue, indicateurs: readonly number[]): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(actions).set({ ...colonnes(action), modifieLe: new Date() }).where(eq(actions.id, id))
-    await lier(tx as unknown as Db, id, indicateurs)
+    await lier(tx as unknown as Db, id, indicateurs, action.partenairesActeurs)
   })
 }
 
@@ -137,4 +156,26 @@ export async function actionDeLaFeuille(db: Db, feuilleId: number, actionId: num
     .innerJoin(axes, eq(axes.id, actions.axeId))
     .where(and(eq(actions.id, actionId), eq(axes.feuilleId, feuilleId)))
   return ligne ? (await completer(db, [ligne.action]))[0] : undefined
+}
+
+export interface ActionDeLActeur {
+  feuilleId: number
+  feuille: string
+  territoire: string
+  actionId: number
+  titre: string
+  statut: string
+  role: 'porteur' | 'partenaire'
+}
+
+/** The roadmap actions an actor owns or partners (newest roadmaps first). */
+export async function actionsDeLActeur(db: Db, acteurId: number): Promise<ActionDeLActeur[]> {
+  const lignes = await db
+    .select({ feuilleId: feuillesDeRoute.id, feuille: feuillesDeRoute.titre, territoire: feuillesDeRoute.territoire, actionId: actions.id, titre: actions.titre, statut: actions.statut, porteurActeurId: actions.porteurActeurId })
+    .from(actions)
+    .innerJoin(axes, eq(axes.id, actions.axeId))
+    .innerJoin(feuillesDeRoute, eq(feuillesDeRoute.id, axes.feuilleId))
+    .where(sql`${actions.porteurActeurId} = ${acteurId} or exists (select 1 from actions_partenaires p where p.action_id = ${actions.id} and p.acteur_id = ${acteurId})`)
+    .orderBy(desc(feuillesDeRoute.debut), asc(feuillesDeRoute.id), asc(axes.rang), asc(actions.id))
+  return lignes.map(({ porteurActeurId, ...l }) => ({ ...l, role: porteurActeurId === acteurId ? 'porteur' : 'partenaire' }))
 }

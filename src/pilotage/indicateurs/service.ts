@@ -10,6 +10,9 @@ import type { DefinitionIndicateur, Parametres, Periode } from './catalogue/type
 import { chargerDonnees } from './donnees.ts'
 import { ajouterMesure, type Indicateur, indicateursDuTerritoire, mesureDuJour } from './store.ts'
 
+/** This year up to today: the period of « current » values. */
+export const anneeEnCours = (aujourdhui: string): Periode => ({ du: `${aujourdhui.slice(0, 4)}-01-01`, au: aujourdhui })
+
 export interface Demande {
   definition: DefinitionIndicateur
   parametres: Parametres

@@ -10,13 +10,16 @@
  *   `src/pilotage/indicateurs/catalogue/` and its parameters) or entered by hand (label, unit,
  *   mandatory source) — with baseline, target and direction; `mesures`: their dated values (a
  *   computed indicator's snapshots, or what a coordinator recorded), with source and author;
- *   `actions_indicateurs`: which indicators follow which actions.
+ *   `actions_indicateurs`: which indicators follow which actions; `actions_partenaires`: an
+ *   action's partners chosen among the actors (`acteurs`; free-text ones in `actions.partenaires`).
  * - `qpv`: the official list of priority neighbourhoods (code, name, commune, centre);
  *   `communes_densite`: INSEE's « grille communale de densité » (levels 1 to 7), both imported
  *   by the command line (`aiguillage qpv importer`, `aiguillage densite importer`).
  */
 import { sql } from 'drizzle-orm'
 import { bigint, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core'
+
+import { acteurs } from './schema-acteurs.ts'
 
 const horodatage = (nom: string) => timestamp(nom, { withTimezone: true, mode: 'date' })
 
@@ -134,6 +137,20 @@ export const actionsIndicateurs = pgTable(
       .references(() => indicateurs.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.actionId, t.indicateurId] }), index('actions_indicateurs_indicateur_idx').on(t.indicateurId)],
+)
+
+/** Partners of an action chosen among the actors (the free-text ones stay in `actions.partenaires`). */
+export const actionsPartenaires = pgTable(
+  'actions_partenaires',
+  {
+    actionId: integer('action_id')
+      .notNull()
+      .references(() => actions.id, { onDelete: 'cascade' }),
+    acteurId: integer('acteur_id')
+      .notNull()
+      .references(() => acteurs.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.acteurId] }), index('actions_partenaires_acteur_idx').on(t.acteurId)],
 )
 
 export const qpv = pgTable(

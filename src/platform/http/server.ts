@@ -33,7 +33,10 @@ import { routesActeurs } from '../../pilotage/acteurs/http/routes.tsx'
 import { routesFeuilleDeRoute } from '../../pilotage/feuille-de-route/http/routes.ts'
 import { routesIndicateurs } from '../../pilotage/indicateurs/http/routes.ts'
 import { routesEvaluation } from '../../pilotage/evaluation/routes.ts'
-import { TacheQuotidienne } from '../../activity/store/tache-quotidienne.ts'
+import { tacheConservation } from '../../activity/store/tache-quotidienne.ts'
+import { tacheReleve, type BilanReleve } from '../../pilotage/indicateurs/releve-quotidien.ts'
+import type { TacheQuotidienne } from '../db/taches.ts'
+import type { BilanConservation } from '../../activity/store/conservation.ts'
 import { Facteur, expediteurSmtp } from '../../mail/expedition.ts'
 import { accesParDefaut, exigerDesRegles, type RouteDeclaree } from './acces.ts'
 import { installerProtectionFormulaires } from './jeton.ts'
@@ -54,9 +57,10 @@ export interface OptionsServeur {
   /** Where log lines go (default: standard output); tests read them. */
   destinationJournal?: { write(ligne: string): void }
   /**
-   * The daily retention job (src/activity/store/tache-quotidienne.ts): started by default (a try
-   * `delaiInitialMs` after start — a minute —, then every hour); `false` for tests that run it
-   * themselves (`app.tacheQuotidienne.essayer()`).
+   * The daily jobs (src/platform/db/taches.ts): retention (src/activity/store/tache-quotidienne.ts)
+   * and snapshot of the indicators (src/pilotage/indicateurs/releve-quotidien.ts), started by
+   * default (a try `delaiInitialMs` after start — a minute —, then every hour); `false` for tests
+   * that run them themselves (`app.tacheQuotidienne.essayer()`, `app.releveIndicateurs.essayer()`).
    */
   tacheQuotidienne?: false | { delaiInitialMs?: number }
 }
@@ -68,7 +72,9 @@ declare module 'fastify' {
     /** The outbox's postman (sends e-mails when SMTP is configured). */
     facteur: Facteur
     /** The daily retention job (`essayer()` runs it now if due). */
-    tacheQuotidienne: TacheQuotidienne
+    tacheQuotidienne: TacheQuotidienne<BilanConservation>
+    /** The daily snapshot of the indicators (`essayer()` runs it now if due). */
+    releveIndicateurs: TacheQuotidienne<BilanReleve>
   }
 }
 
@@ -115,13 +121,19 @@ export async function creerServeur(options: OptionsServeur): Promise<FastifyInst
   app.decorate('facteur', facteur)
   // retries waiting e-mails now and then (a failed delivery, a server restarted mid-send)
   const tournee = config.smtpUrl ? setInterval(() => facteur.signaler(), 60_000).unref() : undefined
-  const tache = new TacheQuotidienne(base.db, config.conservation, () => new Date(), (erreur) => app.log.error({ err: erreur }, 'la tâche quotidienne de conservation a échoué'))
+  const tache = tacheConservation(base.db, config.conservation, () => new Date(), (erreur) => app.log.error({ err: erreur }, 'la tâche quotidienne de conservation a échoué'))
+  const releve = tacheReleve(base.db, () => new Date(), (erreur) => app.log.error({ err: erreur }, 'le relevé quotidien des indicateurs a échoué'))
   app.decorate('tacheQuotidienne', tache)
-  if (options.tacheQuotidienne !== false) tache.demarrer(options.tacheQuotidienne?.delaiInitialMs)
+  app.decorate('releveIndicateurs', releve)
+  if (options.tacheQuotidienne !== false) {
+    tache.demarrer(options.tacheQuotidienne?.delaiInitialMs)
+    releve.demarrer(options.tacheQuotidienne?.delaiInitialMs)
+  }
   app.addHook('onClose', async () => {
     desabonner()
     if (tournee) clearInterval(tournee)
     await tache.arreter()
+    await releve.arreter()
     await facteur.attendre()
   })
   installerEntetes(app)

@@ -1,7 +1,8 @@
 /**
  * The pages of the cartography of actors, rendered on the server without JavaScript: the list
  * of a coordinator's territory (GET form of filters, counts by type, table), an actor's page
- * (roles, compétences, places run, partnerships both ways, where each field comes from) and the
+ * (roles, compétences, places run, partnerships both ways, roadmap actions it owns or partners,
+ * where each field comes from) and the
  * form to create or edit an actor (error summary, errors next to their fields).
  */
 import type { OptionsPage } from '../../../platform/http/page.ts'
@@ -14,6 +15,7 @@ import type { ChampActeur } from '../domaine/fusion.ts'
 import { enCours } from '../domaine/partenariats.ts'
 import type { ActeurListe, FicheActeur, Filtres } from '../store/lecture.ts'
 import type { Partenariat } from '../store/partenariats.ts'
+import type { ActionDeLActeur } from '../../feuille-de-route/store.ts'
 
 const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' })
 const date = (iso: string | null) => (iso ? DATE.format(new Date(`${iso}T00:00:00Z`)) : '—')
@@ -98,6 +100,8 @@ export function pageFiche(p: {
   lieux: Array<{ id: string; nom: string; commune: string }>
   structure: string | null
   partenariats: Partenariat[]
+  /** Roadmap actions (of territories the account pilots) the actor owns or partners. */
+  actions: ActionDeLActeur[]
   /** Whether the other actor of a partnership may be opened (in the scope). */
   visible: (p: Partenariat) => boolean
   choix: Array<{ id: number; nom: string; commune: string }>
@@ -200,6 +204,18 @@ export function pageFiche(p: {
             <Bouton>Ajouter le partenariat</Bouton>
           </form>
         )}
+        <h2>Actions de feuille de route</h2>
+        {p.actions.length === 0 ? (
+          <p>Cet acteur ne porte aucune action de feuille de route et n’y est partenaire d’aucune.</p>
+        ) : (
+          <ul>
+            {p.actions.map((x) => (
+              <li>
+                <a href={`/pilotage/feuille-de-route/${x.feuilleId}#action-${x.actionId}`}>{x.titre}</a> ({x.feuille}) — {x.role === 'porteur' ? 'porteur' : 'partenaire'}
+              </li>
+            ))}
+          </ul>
+        )}
         <h2>D’où viennent ces informations</h2>
         <TableauDefilant
           legende="Source et date de chaque information"
@@ -229,6 +245,9 @@ export interface EtatFormulaire {
 
 const texte = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join('|') : (v ?? ''))
 const liste = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? v.split('|') : [])
+
+/** The structure choice that removes the actor's link to its structure. */
+export const AUCUNE_STRUCTURE = 'aucune'
 
 export function pageFormulaire(p: { acteurId: number | null; etat: EtatFormulaire; structures: Array<{ id: number; nom: string }>; jeton: string }): OptionsPage {
   const v = p.etat.valeurs
@@ -268,9 +287,10 @@ export function pageFormulaire(p: { acteurId: number | null; etat: EtatFormulair
               nom="structure"
               libelle="Structure qui tient des lieux dans l’espace professionnel (facultatif)"
               aide="Les lieux de cette structure seront les lieux portés par l’acteur."
-              options={p.structures.map((x) => ({ valeur: String(x.id), libelle: x.nom }))}
+              options={[...p.structures.map((x) => ({ valeur: String(x.id), libelle: x.nom })), { valeur: AUCUNE_STRUCTURE, libelle: 'Aucune structure (délier)' }]}
               valeur={texte(v.structure)}
-              optionVide="Aucune"
+              optionVide="Sans changement (ou reconnue par son SIRET)"
+              erreur={erreur('structure')}
             />
           )}
           <Bouton>{p.acteurId === null ? 'Ajouter l’acteur' : 'Enregistrer'}</Bouton>

@@ -24,8 +24,10 @@ import { acteurParId, acteurParSiret, acteursAuChoix, communesDesActeurs, lieuxD
 import { partenariatsDe } from '../store/partenariats.ts'
 import { enregistrerSaisie, finirPartenariat, saisirPartenariat } from '../store/saisie.ts'
 import { lignesExportActeurs } from './export.ts'
-import { pageFiche, pageFormulaire, pageListe, type EtatFormulaire } from './pages.tsx'
+import { AUCUNE_STRUCTURE, pageFiche, pageFormulaire, pageListe, type EtatFormulaire } from './pages.tsx'
 import { nomDeStructure } from '../../../activity/store/structures.ts'
+import { actionsDeLActeur } from '../../feuille-de-route/store.ts'
+import { peutPiloter, territoireDeCle } from '../../acces.ts'
 
 const ACCES = { acces: ['coordinateur', 'administrateur'] as const }
 type Corps = Record<string, string | string[] | undefined>
@@ -86,6 +88,10 @@ export function routesActeurs(app: FastifyInstance, options: { base: Base; compt
       lieux: await lieuxDeLActeur(db, acteur),
       structure: acteur.structureId === null ? null : ((await nomDeStructure(db, acteur.structureId)) ?? null),
       partenariats,
+      actions: (await actionsDeLActeur(db, acteur.id)).filter((x) => {
+        const t = territoireDeCle(x.territoire)
+        return t !== undefined && peutPiloter(compte, t)
+      }),
       visible: (x) => dansLaPortee(compte, { code_insee: x.autre.codeInsee, code_departement: x.autre.codeDepartement, code_region: ref.communes.get(x.autre.codeInsee)?.region ?? '' }),
       choix: await acteursAuChoix(db, portee(compte), acteur.id),
       jeton: jetonDuFormulaire(request, reply),
@@ -115,8 +121,8 @@ export function routesActeurs(app: FastifyInstance, options: { base: Base; compt
     }
     const structures = await structuresDeLaPortee(db, portee(compte))
     const structureTexte = champ(corps.structure, 12)
-    // no structure chosen: the link stays as it is (or as found by SIRET)
-    const structureId = structureTexte === '' ? undefined : structures.find((s) => String(s.id) === structureTexte)?.id
+    // no structure chosen: the link stays as it is (or as found by SIRET); « aucune »: unlinked
+    const structureId = structureTexte === '' ? undefined : structureTexte === AUCUNE_STRUCTURE ? null : structures.find((s) => String(s.id) === structureTexte)?.id
     if (structureTexte !== '' && structureId === undefined) erreurs.push({ champ: 'structure', message: 'Choisissez une structure de votre territoire.' })
     if (!lu.acteur || erreurs.length > 0) return formulaire(request, reply, acteurId, { valeurs, erreurs })
     const id = await enregistrerSaisie(db, options.comptes.acteur(compte, request.ip), acteurId, lu.acteur, structureId)

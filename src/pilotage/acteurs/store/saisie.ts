@@ -16,8 +16,8 @@ import { ajouterPartenariat, terminerPartenariat } from './partenariats.ts'
 import type { PartenariatSaisi } from '../domaine/partenariats.ts'
 
 /**
- * Creates (`acteurId` null) or edits an actor; `structureId` (undefined: unchanged) links it to
- * the structure running its places. Returns the actor's id.
+ * Creates (`acteurId` null) or edits an actor; `structureId` (undefined: unchanged; null:
+ * unlinked) links it to the structure running its places. Returns the actor's id.
  */
 export async function enregistrerSaisie(db: Db, auteur: AuteurAudit, acteurId: number | null, acteur: Acteur, structureId?: number | null): Promise<number> {
   return db.transaction(async (tx) => {
@@ -31,7 +31,8 @@ export async function enregistrerSaisie(db: Db, auteur: AuteurAudit, acteurId: n
     }
     const ecrit = await ecrireEnregistrement(tx, { id: source.id, demo: false }, null, { recordId, ligne: 0, brut: acteur, acteur })
     await recomposer(tx, [ecrit.acteurId])
-    if (structureId !== undefined) {
+    if (structureId === null) await tx.execute(sql`update acteurs set structure_id = null where id = ${ecrit.acteurId}`)
+    else if (structureId !== undefined) {
       await tx.execute(sql`update acteurs set structure_id = null where structure_id = ${structureId} and id <> ${ecrit.acteurId}`)
       await tx.execute(sql`update acteurs set structure_id = ${structureId} where id = ${ecrit.acteurId}`)
     }
@@ -39,7 +40,7 @@ export async function enregistrerSaisie(db: Db, auteur: AuteurAudit, acteurId: n
       action: acteurId === null ? 'acteur.cree' : 'acteur.modifie',
       objetType: 'acteur',
       objetId: ecrit.acteurId,
-      changements: { nom: acteur.nom, type: acteur.type, siret: acteur.siret, commune: acteur.code_insee, roles: acteur.roles, competences: acteur.competences, structure: structureId ?? null },
+      changements: { nom: acteur.nom, type: acteur.type, siret: acteur.siret, commune: acteur.code_insee, roles: acteur.roles, competences: acteur.competences, structure: structureId ?? null, ...(structureId === null && { structureDeliee: true }) },
     })
     return ecrit.acteurId
   })

@@ -2,7 +2,8 @@
  * The roadmap's and indicators' forms, read and checked (pure, zod with French messages):
  * every error of a form is reported, each tied to its field's id, never only the first. An
  * action's owner is an actor of the territory's cartography (`porteurActeur`, its id among
- * those offered) or, when it is not there, written in words — one or the other, never both.
+ * those offered) or, when it is not there, written in words — one or the other, never both;
+ * its partners are actors ticked among those offered and/or written in words.
  */
 import { z } from 'zod'
 import { dateValide } from '../../../activity/stats/filtres.ts'
@@ -89,7 +90,10 @@ export interface ActionLue {
   porteur: string
   /** The actor of the cartography chosen as owner, if any. */
   porteurActeurId?: number | null
+  /** Partners in words (one per line). */
   partenaires: string[]
+  /** Partners chosen among the actors of the cartography (none when absent). */
+  partenairesActeurs?: number[]
   budgetCentimes: number | null
   cofinancements: Array<{ financeur: string; montantCentimes: number }>
   debut: string | null
@@ -99,8 +103,8 @@ export interface ActionLue {
 }
 
 /**
- * Reads an action's form. `acteurs`: the actors that may be chosen as owner (id → name): the
- * territory's, and the one already chosen.
+ * Reads an action's form. `acteurs`: the actors that may be chosen as owner or partners (id →
+ * name): the territory's, and those already chosen.
  */
 export function lireAction(corps: Corps, axes: readonly number[], acteurs: ReadonlyMap<number, string> = new Map()): Lecture<ActionLue> {
   const acteurChoisi = texte(corps['porteurActeur']).trim() !== ''
@@ -137,6 +141,9 @@ export function lireAction(corps: Corps, axes: readonly number[], acteurs: Reado
     if (m === undefined || m === null) erreurs.push({ champ: `action-montant${i}`, message: `Co-financement ${i} : indiquez le montant en euros (par exemple 5 000).` })
     else if (financeur !== '') cofinancements.push({ financeur, montantCentimes: m })
   }
+  const cochees = ([] as unknown[]).concat(corps['partenairesActeurs'] ?? []).map((x) => texte(x).trim())
+  const inconnus = cochees.filter((x) => !ID.test(x) || !acteurs.has(Number(x)))
+  if (inconnus.length > 0) erreurs.push({ champ: 'action-partenairesActeurs', message: 'Choisissez les partenaires parmi les acteurs du territoire proposés.' })
   if (lecture.ok) erreurs.push(...ordre(lecture.valeur.debut, lecture.valeur.fin, 'action-fin'))
   if (!lecture.ok || erreurs.length > 0) return { ok: false, erreurs }
   const v = lecture.valeur
@@ -153,6 +160,7 @@ export function lireAction(corps: Corps, axes: readonly number[], acteurs: Reado
         .split(/[\n;]/)
         .map((p) => p.trim())
         .filter(Boolean),
+      partenairesActeurs: [...new Set(cochees.map(Number))],
       budgetCentimes: v.budget,
       cofinancements,
       debut: v.debut,

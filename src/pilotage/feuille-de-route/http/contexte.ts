@@ -75,11 +75,13 @@ export function contexte(db: Db) {
 
   const indicateursDe = async (cle: string) => (await indicateursDuTerritoire(db, cle)).map((i) => ({ id: i.id, libelle: i.libelle }))
 
-  /** The published actors of the roadmap's territory, and the action's current owner if it is no longer among them. */
-  async function acteursDe(cle: string, actuel?: Action['porteurActeur']): Promise<ActeurAuChoix[]> {
+  /** The published actors of the roadmap's territory, and the action's current owner and partners if they are no longer among them. */
+  async function acteursDe(cle: string, action?: Action): Promise<ActeurAuChoix[]> {
     const territoire = territoireDeCle(cle)
     const liste: ActeurAuChoix[] = territoire ? await acteursAuChoix(db, [territoire], 0) : []
-    return actuel && !liste.some((a) => a.id === actuel.id) ? [{ ...actuel, commune: '' }, ...liste] : liste
+    const actuels = action ? [...(action.porteurActeur ? [action.porteurActeur] : []), ...action.partenairesActeurs] : []
+    const absents = actuels.filter((a, i) => !liste.some((l) => l.id === a.id) && actuels.findIndex((x) => x.id === a.id) === i)
+    return [...absents.map((a) => ({ ...a, commune: '' })), ...liste]
   }
 
   return { db, afficher, message, journaliser, feuilleAutorisee, axeDe, actionDe, indicateursDe, acteursDe }

@@ -1,7 +1,7 @@
 /**
  * The form of an action, to add one or change every field: axis, title, description, owner
  * (chosen among the territory's actors, or written when it is not in the cartography),
- * partners (one per line), budget and up to four co-funders (funder and amount), dates, status,
+ * partners (actors ticked — in a `<details>` when the list is long — and/or one per line), budget and up to four co-funders (funder and amount), dates, status,
  * progress, and the territory's indicators that follow it. Shown back with what was typed and
  * each error next to its field.
  */
@@ -24,6 +24,7 @@ export function saisieDeLAction(a: Action): Saisie {
     porteurActeur: a.porteurActeur === null ? '' : String(a.porteurActeur.id),
     porteur: a.porteurActeur === null ? a.porteur : '',
     partenaires: a.partenaires.join('\n'),
+    partenairesActeurs: a.partenairesActeurs.map((p) => String(p.id)),
     budget: montantSaisi(a.budgetCentimes),
     debut: a.debut ?? '',
     fin: a.fin ?? '',
@@ -65,6 +66,39 @@ function Porteur({ acteurs, v, e }: { acteurs: PropsFormulaireAction['acteurs'];
   )
 }
 
+/** Beyond this many actors, the partner boxes are folded in a `<details>` (opened when some are ticked or in error). */
+const PLIER_AU_DELA = 8
+
+/** Partners chosen among the actors (checkboxes), then those written in words. */
+function Partenaires({ acteurs, saisie, v, e }: { acteurs: PropsFormulaireAction['acteurs']; saisie: Saisie; v: (nom: string) => string; e: (nom: string) => string | undefined }) {
+  const cochees = ([] as unknown[]).concat(saisie['partenairesActeurs'] ?? []).map(String)
+  const libre = <ZoneTexte id="action-partenaires" nom="partenaires" libelle={acteurs.length > 0 ? 'Autres partenaires (facultatif)' : 'Partenaires (facultatif)'} aide="Un partenaire par ligne." valeur={v('partenaires')} erreur={e('partenaires')} lignes={3} />
+  if (acteurs.length === 0) return libre
+  const cases = (
+    <CasesACocher
+      id="action-partenairesActeurs"
+      nom="partenairesActeurs"
+      legende="Partenaires parmi les acteurs du territoire (facultatif)"
+      options={acteurs.map((a) => ({ valeur: String(a.id), libelle: a.commune ? `${a.nom} (${a.commune})` : a.nom }))}
+      valeurs={cochees}
+      erreur={e('partenairesActeurs')}
+    />
+  )
+  return (
+    <>
+      {acteurs.length > PLIER_AU_DELA ? (
+        <details open={cochees.length > 0 || e('partenairesActeurs') !== undefined}>
+          <summary>Partenaires parmi les acteurs du territoire ({acteurs.length} acteurs{cochees.length > 0 ? `, ${cochees.length} choisis` : ''})</summary>
+          {cases}
+        </details>
+      ) : (
+        cases
+      )}
+      {libre}
+    </>
+  )
+}
+
 export function FormulaireAction({ action, jeton, axes, indicateurs, acteurs, saisie, erreurs, bouton }: PropsFormulaireAction) {
   const v = (nom: string) => texte(saisie[nom])
   const e = (nom: string) => erreurDe(erreurs, `action-${nom}`)
@@ -76,7 +110,7 @@ export function FormulaireAction({ action, jeton, axes, indicateurs, acteurs, sa
       <ChampTexte id="action-titre" nom="titre" libelle="Titre de l’action" valeur={v('titre')} erreur={e('titre')} longueurMax={200} />
       <ZoneTexte id="action-description" nom="description" libelle="Description (facultatif)" valeur={v('description')} erreur={e('description')} lignes={3} />
       <Porteur acteurs={acteurs} v={v} e={e} />
-      <ZoneTexte id="action-partenaires" nom="partenaires" libelle="Partenaires (facultatif)" aide="Un partenaire par ligne." valeur={v('partenaires')} erreur={e('partenaires')} lignes={3} />
+      <Partenaires acteurs={acteurs} saisie={saisie} v={v} e={e} />
       <ChampTexte id="action-budget" nom="budget" libelle="Budget en euros (facultatif)" aide="Par exemple 12 500 ou 1 200,50." valeur={v('budget')} erreur={e('budget')} court />
       <fieldset class="champ">
         <legend>Co-financements (facultatif)</legend>

@@ -69,6 +69,13 @@ export function pageFeuilles(p: { territoire: Territoire; cle: string; feuilles:
 /** The owner: a link to the actor's page when it is one of the cartography, else its name. */
 export const Porteur = ({ a }: { a: Action }) => (a.porteurActeur ? <a href={`/pilotage/acteurs/${a.porteurActeur.id}`}>{a.porteurActeur.nom}</a> : <>{a.porteur}</>)
 
+/** The partners: actors of the cartography with a link to their page, then those written in words; nothing when none. */
+export function Partenaires({ a }: { a: Action }) {
+  if (a.partenairesActeurs.length === 0 && a.partenaires.length === 0) return null
+  const elements = [...a.partenairesActeurs.map((p) => <a href={`/pilotage/acteurs/${p.id}`}>{p.nom}</a>), ...a.partenaires.map((p) => <>{p}</>)]
+  return <> · partenaires : {elements.flatMap((el, i) => (i === 0 ? [el] : [<>, </>, el]))}</>
+}
+
 /** Moves an action to another axis of the roadmap (shown when there are several). */
 function DeplacerAction({ a, feuille, jeton, erreur }: { a: Action; feuille: FeuilleComplete; jeton: string; erreur: string | undefined }) {
   const autres = feuille.axes.filter((x) => x.id !== a.axeId)
@@ -97,7 +104,7 @@ function DetailAction({ a, feuille, indicateurs, aujourdhui, jeton, erreurs }: {
       {a.description && <p>{a.description}</p>}
       <p>
         Porteur : <Porteur a={a} />
-        {a.partenaires.length > 0 && <> · partenaires : {a.partenaires.join(', ')}</>}
+        <Partenaires a={a} />
       </p>
       <p>
         {a.debut ? `Début : ${dateLongue(a.debut)}` : 'Début non fixé'} · {a.fin ? `fin : ${dateLongue(a.fin)}` : 'fin non fixée'}
@@ -231,6 +238,10 @@ export function pageAction(p: { feuille: FeuilleComplete; action: Action; indica
     contenu: (
       <>
         <ResumeErreurs erreurs={p.erreurs} />
+        <p>
+          Enregistré : porteur <Porteur a={p.action} />
+          <Partenaires a={p.action} />
+        </p>
         <FormulaireAction
           action={`/pilotage/feuille-de-route/${p.feuille.id}/actions/${p.action.id}`}
           jeton={p.jeton}

@@ -93,7 +93,7 @@ export function routesFeuilleDeRoute(app: FastifyInstance, { base }: { base: Bas
       if (!feuille) return { reponse: reply }
       const action = await ctx.actionDe(reply, feuille, request.params.action)
       if (!action) return { reponse: reply }
-      const [indicateurs, acteurs] = await Promise.all([indicateursDe(feuille.territoire), acteursDe(feuille.territoire, action.porteurActeur)])
+      const [indicateurs, acteurs] = await Promise.all([indicateursDe(feuille.territoire), acteursDe(feuille.territoire, action)])
       const page = () => afficher(request, reply, pageAction({ feuille, action, indicateurs, acteurs, jeton: jetonDuFormulaire(request, reply), saisie: saisie ?? saisieDeLAction(action), erreurs }))
       return { feuille, action, indicateurs, acteurs, page }
     }
@@ -114,8 +114,8 @@ export function routesFeuilleDeRoute(app: FastifyInstance, { base }: { base: Bas
       }
       const permis = new Set(r.indicateurs.map((i) => i.id))
       await modifierAction(db, r.action.id, lecture.valeur, liste(corps['indicateurs']).filter((i) => permis.has(i)))
-      const avant = { axe: r.action.axeId, porteur: r.action.porteur, porteurActeur: r.action.porteurActeurId, statut: r.action.statut, avancement: r.action.avancement }
-      const apres = { axe: lecture.valeur.axe, porteur: lecture.valeur.porteur, porteurActeur: lecture.valeur.porteurActeurId ?? null, statut: lecture.valeur.statut, avancement: lecture.valeur.avancement }
+      const avant = { axe: r.action.axeId, porteur: r.action.porteur, porteurActeur: r.action.porteurActeurId, partenairesActeurs: r.action.partenairesActeurs.map((p) => p.id).sort((x, y) => x - y), statut: r.action.statut, avancement: r.action.avancement }
+      const apres = { axe: lecture.valeur.axe, porteur: lecture.valeur.porteur, porteurActeur: lecture.valeur.porteurActeurId ?? null, partenairesActeurs: [...(lecture.valeur.partenairesActeurs ?? [])].sort((x, y) => x - y), statut: lecture.valeur.statut, avancement: lecture.valeur.avancement }
       await journaliser(request, 'feuille_de_route.action_modifiee', r.feuille.id, { action: r.action.id, avant, apres })
       return reply.redirect(`${CHEMIN}/${r.feuille.id}?fait=modifiee#action-${r.action.id}`, 303)
     })

@@ -21,7 +21,7 @@ import type { Territoire } from '../../../territories/territoire.ts'
 import { choisirTerritoire, cleTerritoire, peutPiloter, territoireDeCle } from '../../acces.ts'
 import { type ErreurChamp, lireIndicateurCalcule, lireIndicateurSaisi, lireMesure } from '../../feuille-de-route/domaine/formulaires.ts'
 import { CATALOGUE, definitionDe, libelleDe } from '../catalogue/index.ts'
-import { calculer, relever, tableauNational } from '../service.ts'
+import { anneeEnCours, calculer, relever, tableauNational } from '../service.ts'
 import { ajouterMesure, creerIndicateur, indicateur, indicateursDuTerritoire, mesuresDuTerritoire } from '../store.ts'
 import { pageAccueil, pageIndicateurs, type PropsPageIndicateurs } from './pages.tsx'
 
@@ -34,8 +34,6 @@ const MESSAGES: Record<string, string> = {
 type Corps = Record<string, unknown>
 const ID = /^[1-9]\d{0,8}$/
 
-/** This year up to today: the period of « current » values. */
-export const anneeEnCours = (aujourdhui: string) => ({ du: `${aujourdhui.slice(0, 4)}-01-01`, au: aujourdhui })
 
 export function routesIndicateurs(app: FastifyInstance, { base }: { base: Base }): void {
   const db = base.db
