@@ -15,6 +15,7 @@ import { type Action, feuilleComplete } from '../feuille-de-route/store.ts'
 import { besoinsDe, evaluer, NATIONAUX, type ResultatIndicateur } from '../indicateurs/catalogue/index.ts'
 import type { Periode } from '../indicateurs/catalogue/types.ts'
 import { lignesDiagnostic } from '../indicateurs/catalogue/couverture.ts'
+import { communesEnCercles, type CommuneCarte } from '../diagnostic/index.ts'
 import { chargerDonnees } from '../indicateurs/donnees.ts'
 import { calculer, demandeDe } from '../indicateurs/service.ts'
 import { indicateursDuTerritoire, mesuresDuTerritoire } from '../indicateurs/store.ts'
@@ -67,15 +68,6 @@ export interface Rapport {
   nationaux: ResultatIndicateur[]
   /** The communes for the coverage map: population, within 10 km of a place or not. */
   carte: CommuneCarte[]
-}
-
-export interface CommuneCarte {
-  code: string
-  nom: string
-  lat: number
-  lon: number
-  valeur: number
-  categorie: string
 }
 
 export const COUVERTES = 'À moins de 10 km d’un lieu'
@@ -180,6 +172,6 @@ export async function produireRapport(db: Db, territoire: Territoire, cle: strin
 async function nationauxEtCarte(db: Db, territoire: Territoire, periode: Periode, aujourdhui: string): Promise<Pick<Rapport, 'nationaux' | 'carte'>> {
   const donnees = await chargerDonnees(db, territoire, periode, besoinsDe(NATIONAUX), aujourdhui)
   const lignes = lignesDiagnostic(donnees)
-  const carte = 'raison' in lignes ? [] : lignes.flatMap((l) => (l.position && l.population > 0 ? [{ code: l.code, nom: l.nom, lat: l.position.latitude, lon: l.position.longitude, valeur: l.population, categorie: l.lieux10 > 0 ? COUVERTES : NON_COUVERTES }] : []))
+  const carte = 'raison' in lignes ? [] : communesEnCercles(lignes, (l) => (l.lieux10 > 0 ? COUVERTES : NON_COUVERTES))
   return { nationaux: NATIONAUX.map((d) => evaluer(d, donnees)), carte }
 }

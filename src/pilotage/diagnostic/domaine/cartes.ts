@@ -30,16 +30,17 @@ export interface DepartementCarte {
   valeur: number | null
 }
 
+/** The communes with a position as circles of their population, in the category `categorie` gives. */
+export function communesEnCercles(lignes: readonly LigneDiagnostic[], categorie: (l: LigneDiagnostic) => string): CommuneCarte[] {
+  return lignes.flatMap((l) => (l.position === null ? [] : [{ code: l.code, nom: l.nom, lat: l.position.latitude, lon: l.position.longitude, valeur: l.population, categorie: categorie(l) }]))
+}
+
 /** The communes with a position, their population and category (white zone or not). */
 export function communesDeLaCarte(lignes: readonly LigneDiagnostic[], besoin: string, distanceKm: number): CommuneCarte[] {
   const colonne = besoinDiagnostic(besoin)
   if (!colonne) return []
   const proche = lieuAMoinsDe(distanceKm)
-  return lignes.flatMap((l) =>
-    l.position === null
-      ? []
-      : [{ code: l.code, nom: l.nom, lat: l.position.latitude, lon: l.position.longitude, valeur: l.population, categorie: horsDistance(l, colonne.id, distanceKm) ? ZONE_BLANCHE : proche }],
-  )
+  return communesEnCercles(lignes, (l) => (horsDistance(l, colonne.id, distanceKm) ? ZONE_BLANCHE : proche))
 }
 
 /**
