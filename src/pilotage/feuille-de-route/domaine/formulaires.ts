@@ -106,6 +106,16 @@ export interface ActionLue {
  * Reads an action's form. `acteurs`: the actors that may be chosen as owner or partners (id →
  * name): the territory's, and those already chosen.
  */
+
+/** The status and the progress of an action: its form and the roadmap's quick update. */
+const STATUT_ET_AVANCEMENT = {
+  statut: z.string().refine(estStatut, { error: 'Choisissez le statut de l’action.' }),
+  avancement: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{1,3}$/.test(v) && Number(v) <= 100, { error: 'L’avancement est un pourcentage entier de 0 à 100.' }),
+}
+
 export function lireAction(corps: Corps, axes: readonly number[], acteurs: ReadonlyMap<number, string> = new Map()): Lecture<ActionLue> {
   const acteurChoisi = texte(corps['porteurActeur']).trim() !== ''
   const lecture = lire(
@@ -121,11 +131,7 @@ export function lireAction(corps: Corps, axes: readonly number[], acteurs: Reado
       budget: montant('Le budget'),
       debut: dateFacultative('La date de début'),
       fin: dateFacultative('La date de fin'),
-      statut: z.string().refine(estStatut, { error: 'Choisissez le statut de l’action.' }),
-      avancement: z
-        .string()
-        .trim()
-        .refine((v) => /^\d{1,3}$/.test(v) && Number(v) <= 100, { error: 'L’avancement est un pourcentage entier de 0 à 100.' }),
+      ...STATUT_ET_AVANCEMENT,
     },
     corps,
     'action-',
@@ -174,11 +180,7 @@ export function lireAction(corps: Corps, axes: readonly number[], acteurs: Reado
 export const lireAvancement = (corps: Corps) =>
   lire(
     {
-      statut: z.string().refine(estStatut, { error: 'Choisissez le statut de l’action.' }),
-      avancement: z
-        .string()
-        .trim()
-        .refine((v) => /^\d{1,3}$/.test(v) && Number(v) <= 100, { error: 'L’avancement est un pourcentage entier de 0 à 100.' }),
+      ...STATUT_ET_AVANCEMENT,
     },
     corps,
     'avancement-',
