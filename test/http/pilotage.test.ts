@@ -114,7 +114,9 @@ describe('pilotage : feuille de route, indicateurs, évaluation', () => {
     expect(texte).toMatch(/Lieux de médiation numérique publiés Suit : Former 50 aidants 20 lieux [^]*?Valeur du jour, calculée — /)
     expect(texte).toContain('2 actions : 1 en cours, 1 terminée, dont 1 en retard.')
     expect(texte).toContain('En cours — en retard')
-    expect(html).toContain('<figure class="graphique carte">')
+    // two maps: the départements' share of population beyond 10 km, and the communes
+    expect(html.match(/<figure class="graphique carte">/g)).toHaveLength(2)
+    expect(texte).toMatch(/Part de la population à plus de 10 km de tout lieu, par département — Savoie[^]*Savoie \(73\) \d+(,\d+)? %/)
     expect((await savoie.get(`/pilotage/evaluation?territoire=departement:73&debut=2026-02-30&fin=2025-01-01`)).status).toBe(400)
 
     const xlsx = await savoie.get(`/pilotage/evaluation.xlsx?${q}`)

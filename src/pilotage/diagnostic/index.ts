@@ -29,7 +29,7 @@ export type { ActiviteCommune, BesoinDiagnostic, CommuneDiagnostic, Ifn, LieuDia
 export { BESOINS_DIAGNOSTIC, besoinDiagnostic } from './domaine/besoins.ts'
 export { calculerDiagnostic, RAYON_MAX_KM } from './domaine/moteur.ts'
 export { DISTANCE_PAR_DEFAUT, DISTANCES_ZONES_BLANCHES, horsDistance, zonesBlanches } from './domaine/zones-blanches.ts'
-export { communesDeLaCarte, communesEnCercles, type CommuneCarte, type DepartementCarte, lieuAMoinsDe, partHorsDistanceParDepartement, ZONE_BLANCHE } from './domaine/cartes.ts'
+export { communesDeLaCarte, communesEnCercles, type CommuneCarte, type DepartementCarte, lieuAMoinsDe, partHorsDistanceParDepartement, partParDepartement, ZONE_BLANCHE } from './domaine/cartes.ts'
 export { couverture } from './domaine/couverture.ts'
 export { heuresHebdomadaires, SEMAINE_DE_REFERENCE } from './domaine/heures.ts'
 

@@ -9,7 +9,7 @@ import type { OptionsPage } from '../../platform/http/page.ts'
 import { ResumeErreurs } from '../../platform/ui/avis.tsx'
 import { TableauDefilant } from '../../platform/ui/donnees.tsx'
 import { ChampCache, ChampTexte } from '../../platform/ui/formulaire.tsx'
-import { CarteCommunes } from '../../platform/ui/cartes/cartes.tsx'
+import { CarteCommunes, CarteDepartements } from '../../platform/ui/cartes/cartes.tsx'
 import { nombre, Progression, ResultatsIndicateurs, valeurAvecUnite } from '../composants.tsx'
 import type { ErreurChamp } from '../feuille-de-route/domaine/formulaires.ts'
 import { euros, libelleStatut, STATUTS } from '../feuille-de-route/domaine/regles.ts'
@@ -140,7 +140,17 @@ export function pageEvaluation(r: Rapport): OptionsPage {
           <ResultatsIndicateurs resultats={r.nationaux} />
         </section>
         <section class="section-rapport" aria-labelledby="rapport-cartes">
-          <h2 id="rapport-cartes">Carte</h2>
+          <h2 id="rapport-cartes">Cartes</h2>
+          {r.departements.length > 0 && (
+            <CarteDepartements
+              titre={`Part de la population à plus de 10 km de tout lieu, par département — ${r.territoire.nom}`}
+              description="Chaque département du territoire est coloré selon la part de sa population qui habite une commune sans lieu publié à moins de 10 km ; le tableau sous la carte donne les chiffres."
+              valeurs={r.departements}
+              unite="Part de la population (%)"
+              seuils={[5, 10, 20, 40]}
+              formater={(v) => `${nombre(v)} %`}
+            />
+          )}
           {r.carte.length === 0 ? (
             <p>La carte de couverture n’est pas disponible (communes sans position ou sans population).</p>
           ) : (

@@ -15,7 +15,8 @@ import { type Action, feuilleComplete } from '../feuille-de-route/store.ts'
 import { besoinsDe, evaluer, NATIONAUX, type ResultatIndicateur } from '../indicateurs/catalogue/index.ts'
 import type { Periode } from '../indicateurs/catalogue/types.ts'
 import { lignesDiagnostic } from '../indicateurs/catalogue/couverture.ts'
-import { communesEnCercles, type CommuneCarte } from '../diagnostic/index.ts'
+import { communesEnCercles, type CommuneCarte, type DepartementCarte, partParDepartement } from '../diagnostic/index.ts'
+import { referentiel } from '../../territories/referentiel.ts'
 import { chargerDonnees } from '../indicateurs/donnees.ts'
 import { calculer, demandeDe } from '../indicateurs/service.ts'
 import { indicateursDuTerritoire, mesuresDuTerritoire } from '../indicateurs/store.ts'
@@ -68,6 +69,8 @@ export interface Rapport {
   nationaux: ResultatIndicateur[]
   /** The communes for the coverage map: population, within 10 km of a place or not. */
   carte: CommuneCarte[]
+  /** Per département of the territory, the share of its population beyond 10 km of any place. */
+  departements: DepartementCarte[]
 }
 
 export const COUVERTES = 'À moins de 10 km d’un lieu'
@@ -169,9 +172,10 @@ export async function produireRapport(db: Db, territoire: Territoire, cle: strin
 }
 
 /** The national indicators and the coverage map, from one loading of the territory's data. */
-async function nationauxEtCarte(db: Db, territoire: Territoire, periode: Periode, aujourdhui: string): Promise<Pick<Rapport, 'nationaux' | 'carte'>> {
+async function nationauxEtCarte(db: Db, territoire: Territoire, periode: Periode, aujourdhui: string): Promise<Pick<Rapport, 'nationaux' | 'carte' | 'departements'>> {
   const donnees = await chargerDonnees(db, territoire, periode, besoinsDe(NATIONAUX), aujourdhui)
   const lignes = lignesDiagnostic(donnees)
   const carte = 'raison' in lignes ? [] : communesEnCercles(lignes, (l) => (l.lieux10 > 0 ? COUVERTES : NON_COUVERTES))
-  return { nationaux: NATIONAUX.map((d) => evaluer(d, donnees)), carte }
+  const departements = 'raison' in lignes ? [] : partParDepartement(lignes, (l) => l.lieux10 === 0, (code) => referentiel().departements.get(code)?.nom ?? code)
+  return { nationaux: NATIONAUX.map((d) => evaluer(d, donnees)), carte, departements }
 }

@@ -44,22 +44,29 @@ export function communesDeLaCarte(lignes: readonly LigneDiagnostic[], besoin: st
 }
 
 /**
- * For each département of the rows (in code order), the share in % of its population living
- * beyond `distanceKm` of any place offering the need (communes without a position count as
- * beyond, as in the list of white zones). `nomDe` names a département from its code.
+ * For each département of the rows (in code order), the share in % of its population living in a
+ * commune that `loin` says is far (`null` when its population is 0). `nomDe` names a département.
  */
-export function partHorsDistanceParDepartement(lignes: readonly LigneDiagnostic[], besoin: string, distanceKm: number, nomDe: (code: string) => string): DepartementCarte[] {
-  const colonne = besoinDiagnostic(besoin)
-  if (!colonne) return []
+export function partParDepartement(lignes: readonly LigneDiagnostic[], loin: (l: LigneDiagnostic) => boolean, nomDe: (code: string) => string): DepartementCarte[] {
   const sommes = new Map<string, { population: number; loin: number }>()
   for (const l of lignes) {
     if (l.codeDepartement === '') continue
     const s = sommes.get(l.codeDepartement) ?? { population: 0, loin: 0 }
     s.population += l.population
-    if (horsDistance(l, colonne.id, distanceKm)) s.loin += l.population
+    if (loin(l)) s.loin += l.population
     sommes.set(l.codeDepartement, s)
   }
   return [...sommes]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([x], [y]) => x.localeCompare(y))
     .map(([code, s]) => ({ code, nom: nomDe(code), valeur: s.population > 0 ? (100 * s.loin) / s.population : null }))
+}
+
+/**
+ * For each département, the share of its population living beyond `distanceKm` of any place
+ * offering the need (communes without a position count as beyond, as in the list of white zones).
+ */
+export function partHorsDistanceParDepartement(lignes: readonly LigneDiagnostic[], besoin: string, distanceKm: number, nomDe: (code: string) => string): DepartementCarte[] {
+  const colonne = besoinDiagnostic(besoin)
+  if (!colonne) return []
+  return partParDepartement(lignes, (l) => horsDistance(l, colonne.id, distanceKm), nomDe)
 }
