@@ -60,7 +60,12 @@ describe('ligne de commande aiguillage', () => {
       ['Épicerie solidaire « Le Panier »', '', 'Accès internet et matériel informatique', '', '', 'Mo 09:00-12:00', '2024-04-02', '73008'],
     ])
 
+    // the actors of the network, from the documented example file, then the registry's state
+    const acteurs = await executer(['acteurs', 'importer', path.resolve('docs/exemple-acteurs.csv'), '--source', 'Exemple'], env)
+    expect(acteurs.code).toBe(0)
+    expect(acteurs.stdout).toMatch(/7 nouveaux/)
     const etat = await executer(['etat'], env)
+    expect(etat.stdout).toMatch(/exemple-acteurs\.csv → Exemple \(acteurs\) : 7 lus/)
     expect(etat.stdout).toMatch(/Lieux publiés : 2/)
     expect(etat.stdout).toMatch(/hub : 2 enregistrement\(s\)/)
     expect(etat.stdout).toMatch(/commune est introuvable dans le référentiel : 0/)

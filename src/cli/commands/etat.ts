@@ -47,7 +47,7 @@ export function commandeEtat(): Command {
         for (const i of derniers) {
           const [source] = await base.db.select({ nom: sources.name }).from(sources).where(eq(sources.id, i.sourceId))
           console.log(
-            `  #${i.id} ${i.fileName} → ${source?.nom ?? '?'} : ${nombre(i.rowsRead)} lus, ${nombre(i.rowsAccepted)} acceptés, ${nombre(i.rowsRejected)} rejetés, ${nombre(i.withdrawn)} retirés`,
+            `  #${i.id} ${i.fileName} → ${source?.nom ?? '?'}${i.objets === 'acteurs' ? ' (acteurs)' : ''} : ${nombre(i.rowsRead)} lus, ${nombre(i.rowsAccepted)} acceptés, ${nombre(i.rowsRejected)} rejetés, ${nombre(i.withdrawn)} retirés`,
           )
         }
       })
