@@ -80,4 +80,12 @@ pourChaqueMoteur('import des acteurs', (moteur) => {
     expect(resume).toMatchObject({ total: 4, parType: { collectivite: 1, reseau: 1, association: 1, structure: 1 }, partenariats: 4 })
     expect(resume.parRole.coordonne).toBe(2)
   })
+
+  it('refuse les noms de source réservés aux saisies à la main, sans toucher à la base', async () => {
+    const avant = await lire(sql`select count(*)::int as n from imports`)
+    for (const source of ['saisie', 'espace']) {
+      await expect(importerActeurs(base, ref, { source, nomFichier: 'acteurs.json', octets: Buffer.from(JSON.stringify(lignes)) })).rejects.toThrow(/réservé/)
+    }
+    expect(await lire(sql`select count(*)::int as n from imports`)).toEqual(avant)
+  })
 })

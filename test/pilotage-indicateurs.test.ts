@@ -3,9 +3,13 @@
  * Chambéry with known programmes, labels and hours, one in Aix-les-Bains), the IFN of Chambéry;
  * every catalogue indicator of `commune:73065` gives the expected value — or `null` with its
  * reason (QPV not imported, no rural commune under the proxy) until the QPV list and the density
- * grid are imported (with per-row reasons for bad rows). Then a computed indicator is snapshot.
+ * grid are imported (with per-row reasons for bad rows); a file with no valid row, or with x/y
+ * columns, is refused and the QPV list kept; each import writes one audit line (counts only).
+ * Then a computed indicator is snapshot, and two concurrent snapshots write one measure each.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { sql } from 'drizzle-orm'
+import { FichierIlisibleError } from '../src/places/io/lecture.ts'
 import type { Base } from '../src/platform/db/database.ts'
 import { ifn } from '../src/platform/db/schema.ts'
 import { referentiel } from '../src/territories/referentiel.ts'
@@ -63,7 +67,7 @@ pourChaqueMoteur('catalogue des indicateurs', (moteur) => {
     expect(de('beneficiaires_par_public', { public: 'genre:feminin' }).valeur).toBe(0)
     // chacun dit d'où il vient
     expect(de('lieux_publies').perimetre).toBe('Chambéry — calculé le 2 mars 2026')
-    expect(de('accompagnements').perimetre).toBe('Chambéry, du 1 janvier 2026 au 2 mars 2026 — calculé le 2 mars 2026')
+    expect(de('accompagnements').perimetre).toBe('Chambéry, du 1er janvier 2026 au 2 mars 2026 — calculé le 2 mars 2026')
   })
 
   it('dit pourquoi il ne calcule pas, puis calcule une fois les QPV et la grille de densité importées', async () => {
@@ -86,6 +90,23 @@ pourChaqueMoteur('catalogue des indicateurs', (moteur) => {
     expect(de('couverture_rurale').precision).toContain('grille communale de densité')
   })
 
+  it('un fichier QPV sans aucune ligne valable, ou en x/y Lambert-93, est refusé et garde la liste ; chaque import est journalisé', async () => {
+    const compter = async () => ((await base.db.execute(sql`select count(*)::int as n from qpv`)) as unknown as { rows: Array<{ n: number }> }).rows[0]?.n
+    expect(await compter()).toBe(2)
+    const mauvais = ['code_qp;nom_qp;code_commune;latitude;longitude', 'X1;;99999;abc;5', 'X2;Nom;73065;95;5'].join('\n')
+    await expect(importerQpv(base.db, 'mauvais.csv', Buffer.from(mauvais))).rejects.toThrow(FichierIlisibleError)
+    await expect(importerQpv(base.db, 'mauvais.csv', Buffer.from(mauvais))).rejects.toThrow(/Aucune ligne valable dans mauvais\.csv \(2 lues\)[^]*ligne 2, colonne code_qp/)
+    const lambert = ['code_qp;nom_qp;code_commune;x;y', 'QN07301M;Les Hauts;73065;925000;6500000'].join('\n')
+    await expect(importerQpv(base.db, 'lambert.csv', Buffer.from(lambert))).rejects.toThrow(/Colonnes introuvables dans lambert\.csv : latitude[^]*longitude/)
+    await expect(importerDensite(base.db, 'vide.csv', Buffer.from('codgeo,dens7\n99999,9\n'))).rejects.toThrow(FichierIlisibleError)
+    expect(await compter()).toBe(2)
+    const journal = ((await base.db.execute(sql`select action, acteur, objet_id, changements from journal_audit where action in ('qpv.importe', 'densite.importe') order by id`)) as unknown as { rows: unknown[] }).rows
+    expect(journal).toEqual([
+      { action: 'qpv.importe', acteur: 'ligne de commande', objet_id: 'qpv.csv', changements: { lues: 3, acceptees: 2, rejetees: 1 } },
+      { action: 'densite.importe', acteur: 'ligne de commande', objet_id: 'grille.csv', changements: { lues: 2, acceptees: 1, rejetees: 1 } },
+    ])
+  })
+
   it('relève la valeur des indicateurs calculés du territoire, une fois par jour', async () => {
     const id = await creerIndicateur(base.db, { territoire: 'commune:73065', nature: 'calcule', code: 'lieux_publies', libelle: 'Lieux publiés', unite: 'lieux' })
     expect(await relever(base.db, chambery, 'commune:73065', PERIODE, AUJOURDHUI)).toBe(1)
@@ -93,5 +114,20 @@ pourChaqueMoteur('catalogue des indicateurs', (moteur) => {
     const [mesure] = (await mesuresDuTerritoire(base.db, 'commune:73065')).get(id) ?? []
     expect(mesure).toMatchObject({ date: AUJOURDHUI, valeur: 2, auteur: 'calcul' })
     expect(mesure?.source).toContain('Registre des lieux')
+  })
+
+  it('deux relevés simultanés (« Relever maintenant » et la tâche du jour) écrivent une seule mesure par indicateur', async () => {
+    const ids = [
+      await creerIndicateur(base.db, { territoire: 'commune:73065', nature: 'calcule', code: 'lieux_avec_horaires', libelle: 'Lieux avec horaires', unite: 'lieux' }),
+      await creerIndicateur(base.db, { territoire: 'commune:73065', nature: 'calcule', code: 'lieux_france_services', libelle: 'France Services', unite: 'lieux' }),
+    ]
+    const demain = '2026-03-03'
+    const ecrites = await Promise.all([relever(base.db, chambery, 'commune:73065', PERIODE, demain), relever(base.db, chambery, 'commune:73065', PERIODE, demain)])
+    // three computed indicators (lieux_publies of the test above and these two), one measure each
+    expect(ecrites[0] + ecrites[1]).toBe(3)
+    const parIndicateur = await mesuresDuTerritoire(base.db, 'commune:73065')
+    for (const id of ids) expect(parIndicateur.get(id)?.filter((m) => m.date === demain)).toHaveLength(1)
+    const doublons = (await base.db.execute(sql`select indicateur_id, count(*)::int as n from mesures where date = ${demain} group by 1 having count(*) > 1`)) as unknown as { rows: unknown[] }
+    expect(doublons.rows).toEqual([])
   })
 })

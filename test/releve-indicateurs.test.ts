@@ -2,7 +2,9 @@
  * The daily snapshot of the indicators on both engines, with a clock: the first claim of the
  * day writes today's value of every territory's computed indicators (a hand-entered one gets
  * none), stores its bilan in `taches` and one audit line; a second claim the same day does
- * nothing; 23 hours later the next day's run writes again; the server's timer tries and stops.
+ * nothing; 23 hours later the next day's run writes again; the server's timer tries and stops;
+ * a territory whose snapshot fails (a real database refusal) is rolled back alone and named in
+ * the bilan while the others are snapshotted, and the day stays claimed.
  * `aiguillage indicateurs relever --territoire` writes nothing twice the same day.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -76,6 +78,29 @@ pourChaqueMoteur('relevé quotidien des indicateurs', (moteur) => {
     expect(await tache.essayer()).toEqual({ territoires: 2, mesures: 2 })
     expect(await tache.essayer()).toBeUndefined()
     await tache.arreter()
+  })
+
+  it('un territoire en échec est annulé seul et dit dans le bilan ; les autres sont relevés, la réclamation ne bloque rien', async () => {
+    // a real failure: the database refuses the measures of the Isère's indicators
+    await base.db.execute(sql`create function refuser_38() returns trigger language plpgsql as $$
+      begin
+        if exists (select 1 from indicateurs where id = new.indicateur_id and territoire = 'departement:38') then raise exception 'mesure refusée pour l''essai'; end if;
+        return new;
+      end $$`)
+    await base.db.execute(sql`create trigger refuser_38 before insert on mesures for each row execute function refuser_38()`)
+    try {
+      const jour = new Date(MAINTENANT.getTime() + 20 * 24 * HEURE)
+      const avant = (await mesures()).length
+      const bilan = await releveSiDu(base.db, jour)
+      expect(bilan).toEqual({ territoires: 2, mesures: 1, echecs: [{ territoire: 'departement:38', erreur: "mesure refusée pour l'essai" }] })
+      expect((await mesures()).slice(avant)).toEqual([{ territoire: 'departement:73', date: '2026-12-12', auteur: 'calcul' }])
+      expect(await derniereReleve(base.db)).toEqual({ quand: jour, bilan })
+      // the day is claimed: a second try does nothing
+      expect(await releveSiDu(base.db, new Date(jour.getTime() + HEURE))).toBeUndefined()
+    } finally {
+      await base.db.execute(sql`drop trigger refuser_38 on mesures`)
+      await base.db.execute(sql`drop function refuser_38()`)
+    }
   })
 })
 

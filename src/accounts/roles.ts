@@ -107,7 +107,7 @@ export function peutAttribuer(compte: Compte, attribution: Attribution, ref: Ref
 }
 
 /** Where a commune is, as a place would be. */
-function situerCommune(code: string, ref: Referentiel): LieuSitue {
+export function situerCommune(code: string, ref: Referentiel): LieuSitue {
   const commune = ref.communes.get(code)
   return { uid: 0, communeResolue: code, codeDepartement: commune?.departement ?? null, codeRegion: commune?.region ?? null }
 }

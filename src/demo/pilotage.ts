@@ -21,7 +21,8 @@ import { calculer } from '../pilotage/indicateurs/service.ts'
 import { ajouterMesure, creerIndicateur, indicateursDuTerritoire, type NouvelIndicateur } from '../pilotage/indicateurs/store.ts'
 
 export const AIDANTS_FORMES = 'Nombre d’aidants formés'
-const AUTEUR = 'Coordination (démonstration)'
+/** A measure's author is a role, never an account's name (as the indicators' routes write it). */
+const AUTEUR = 'coordinateur'
 const euros = (n: number) => n * 100
 
 type Calcule = 'lieux_publies' | 'couverture_10km' | 'accompagnements'

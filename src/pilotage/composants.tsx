@@ -3,11 +3,12 @@
  * detail or the reason it is missing, what it was computed from), progress towards a target
  * said in words with a hatched bar (readable without colour), and the territory chooser.
  */
+import { nombreFrancais } from '../platform/ui/graphiques/texte.ts'
 import type { Situation } from './feuille-de-route/domaine/regles.ts'
 import type { ResultatIndicateur } from './indicateurs/catalogue/index.ts'
 
-const NOMBRE = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 })
-export const nombre = (n: number): string => NOMBRE.format(n)
+/** A number as written in French (`1 234`, `0,75`): the charts' writing, under the name the pilotage pages use. */
+export const nombre = nombreFrancais
 /** « 1 lieu », « 20 lieux », « 75,7 % »: a one-word plural unit loses its s or x at 0 and 1. */
 const accorder = (v: number, unite: string): string => (Math.abs(v) < 2 && /^[a-zéèê]+[sx]$/i.test(unite) ? unite.slice(0, -1) : unite)
 export const valeurAvecUnite = (v: number | null, unite: string): string => (v === null ? '—' : unite === '%' ? `${nombre(v)} %` : `${nombre(v)} ${accorder(v, unite)}`)

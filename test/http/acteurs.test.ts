@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { referentiel } from '../../src/territories/referentiel.ts'
 import { importerActeurs } from '../../src/pilotage/acteurs/index.ts'
-import { acteursDemo } from '../../src/pilotage/acteurs/demo.ts'
+import { acteursDemo, siretFictif } from '../../src/pilotage/acteurs/demo.ts'
 import { creerCompte, seConnecter, type Navigateur } from '../support/comptes.ts'
 import { structureDuLieu } from '../../src/activity/store/structures.ts'
 import { demarrer, importerLieux, lieuxDemo, type ServeurDeTest } from './serveur-de-test.ts'
@@ -113,5 +113,47 @@ describe('cartographie des acteurs (pages)', () => {
     const [audit] = await lire<{ changements: Record<string, unknown> }>(sql`select changements from journal_audit where objet_type = 'acteur' and objet_id = ${String(id)} order by id desc limit 1`)
     expect(audit?.changements).toMatchObject({ structure: null, structureDeliee: true })
     expect((await coord.post(`/pilotage/acteurs/${id}/modifier`, { ...champs, structure: '999999' }, { depuis: `/pilotage/acteurs/${id}/modifier` })).status).toBe(400)
+  })
+
+  it('modifie un acteur importé sans SIRET, puis lui donne un SIRET nouveau, sans créer de doublon', async () => {
+    const sansSiret = acteursDemo(referentiel(), '73').slice(0, 2).map((r, i) => ({ ...r, id: `sans-siret-${i}`, nom: `Sans SIRET ${i}`, siret: '', partenariats: '' }))
+    await importerActeurs(s.base, referentiel(), { source: 'sans-siret', nomFichier: 'acteurs.json', octets: Buffer.from(JSON.stringify(sansSiret)) })
+    const [cible] = await lire<{ id: number; commune: string; code_postal: string }>(sql`select id, commune, code_postal from acteurs where nom = 'Sans SIRET 0'`)
+    const nombre = async () => (await lire<{ n: number }>(sql`select count(*)::int as n from acteurs`))[0]?.n
+    const avant = await nombre()
+    const depuis = `/pilotage/acteurs/${cible?.id}/modifier`
+    const champs = { type: 'association', commune: cible?.commune as string, code_postal: cible?.code_postal as string }
+    const r = await coord.post(depuis, { ...champs, nom: 'Sans SIRET renommé' }, { depuis })
+    expect(r.status).toBe(303)
+    expect(r.headers.get('location')).toContain(`/pilotage/acteurs/${cible?.id}?`)
+    expect(await nombre()).toBe(avant)
+    expect((await lire<{ nom: string }>(sql`select nom from acteurs where id = ${cible?.id}`))[0]?.nom).toBe('Sans SIRET renommé')
+    const siret = siretFictif('8880000000001')
+    expect((await coord.post(depuis, { ...champs, nom: 'Avec SIRET', siret }, { depuis })).status).toBe(303)
+    expect(await nombre()).toBe(avant)
+    expect(await lire(sql`select nom, siret from acteurs where id = ${cible?.id}`)).toEqual([{ nom: 'Avec SIRET', siret }])
+  })
+
+  it('refuse d’écrire sur un acteur fusionné : renvoie vers l’acteur qui l’a absorbé', async () => {
+    const [a, b] = ids as [number, number]
+    await s.base.db.execute(sql`update acteurs set statut = 'fusionne', fusionne_dans = ${b} where id = ${a}`)
+    try {
+      const nom = async () => (await lire<{ nom: string }>(sql`select nom from acteurs where id = ${a}`))[0]?.nom
+      const avant = await nom()
+      const depuis = `/pilotage/acteurs/${a}`
+      const modifier = await coord.post(`${depuis}/modifier`, { nom: 'Écrit sur un fusionné', type: 'association', commune: 'Chambéry', code_postal: '73000' }, { depuis })
+      expect(modifier.status).toBe(303)
+      expect(modifier.headers.get('location')).toBe(`/pilotage/acteurs/${b}`)
+      expect(await nom()).toBe(avant)
+      const partenariats = () => lire(sql`select id from partenariats where acteur_id = ${a} or partenaire_id = ${a} order by id`)
+      const avantPartenariats = await partenariats()
+      const partenariat = await coord.post(`${depuis}/partenariats`, { partenaire: String(ids[4]), nature: 'financement', debut: '2025-01-01' }, { depuis })
+      expect(partenariat.status).toBe(303)
+      expect(partenariat.headers.get('location')).toBe(`/pilotage/acteurs/${b}`)
+      expect(await partenariats()).toEqual(avantPartenariats)
+      expect((await coord.get(`${depuis}/modifier`)).headers.get('location')).toBe(`/pilotage/acteurs/${b}`)
+    } finally {
+      await s.base.db.execute(sql`update acteurs set statut = 'publie', fusionne_dans = null where id = ${a}`)
+    }
   })
 })

@@ -3,7 +3,8 @@
  * sorted by the header links (`aria-sort`), filtered by the GET form; the CSV and XLSX exports,
  * read back, start with the territory, the date and the filters and hold every commune; the
  * white zones are ranked; the maps are drawn from every commune of the territory, not the page's;
- * a coordinator of another territory is refused.
+ * a coordinator of another territory is refused; an unknown territory is an error next to its
+ * field (400), as on the pilotage hub.
  */
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -80,5 +81,20 @@ describe('diagnostic territorial par le serveur', () => {
     const html = await (await coord.get('/pilotage/diagnostic?distance=7&du=2025-13&besoin=rien')).text()
     expect(html).toContain('Il y a un problème')
     expect(html).toContain('La distance doit valoir')
+  })
+
+  it('un territoire inconnu est signalé près du champ, comme sur l’accueil du pilotage (400)', async () => {
+    for (const chemin of ['/pilotage/diagnostic', '/pilotage/zones-blanches', '/pilotage']) {
+      const r = await coord.get(`${chemin}?territoire=nulle-part`)
+      expect(r.status, chemin).toBe(400)
+      const html = await r.text()
+      expect(html, chemin).toContain('<title>Erreur : ')
+      expect(html, chemin).toMatch(/id="territoire-erreur"[^>]*>[^]*?Territoire « nulle-part » inconnu/)
+      expect(html, chemin).toMatch(/<input[^>]*id="territoire"[^>]*value="nulle-part"|<input[^>]*value="nulle-part"[^>]*id="territoire"/)
+    }
+    // the exports send back to the page, which says what is wrong
+    const r = await coord.get('/pilotage/diagnostic.csv?territoire=nulle-part')
+    expect(r.status).toBe(303)
+    expect((await coord.get(r.headers.get('location') ?? '')).status).toBe(400)
   })
 })

@@ -7,6 +7,8 @@
  * Then the roadmap's frame: title and period changed (errors first), an owner chosen among the
  * territory's actors and shown with its link, an axis moved up, an action moved to another axis
  * and one removed after its confirmation page; the other territory's coordinator refused there.
+ * An owner actor renamed shows its new name on the roadmap and in the report; a write whose
+ * audit line fails is not kept (one transaction).
  */
 import ExcelJS from 'exceljs'
 import { sql } from 'drizzle-orm'
@@ -126,7 +128,7 @@ describe('pilotage : feuille de route, indicateurs, évaluation', () => {
     expect(classeur.worksheets.map((w) => w.name)).toEqual(['Indicateurs', 'Actions', 'Tableau de bord national'])
     const lignes = (nom: string) => (classeur.getWorksheet(nom)?.getSheetValues() ?? []).map((l) => (Array.isArray(l) ? l.slice(1).map(String).join(' | ') : ''))
     expect(lignes('Indicateurs')).toContain('Territoire | Savoie (departement:73)')
-    expect(lignes('Indicateurs')).toContain(`Aidants formés | personnes | 20 | 0 | 50 | 30 | 40 | non | Mesure du 15 janvier ${annee} — Bilan de janvier (saisie par Camille Savoie)`)
+    expect(lignes('Indicateurs')).toContain(`Aidants formés | personnes | 20 | 0 | 50 | 30 | 40 | non | Mesure du 15 janvier ${annee} — Bilan de janvier (saisie par un coordinateur)`)
     expect(lignes('Actions').some((l) => l.includes('Former 50 aidants | Département de la Savoie | En cours — en retard | 60'))).toBe(true)
     expect(lignes('Tableau de bord national').some((l) => l.startsWith('Lieux France Services |'))).toBe(true)
     expect(await nombreDeMesures()).toBe(avant)
@@ -186,7 +188,8 @@ describe('pilotage : feuille de route, indicateurs, évaluation', () => {
     expect(texteDe(await lesDeux.text())).toContain('Choisissez le porteur parmi les acteurs ou écrivez-le, pas les deux')
     expect((await savoie.post(`${feuille}/actions`, { ...champs, porteur: '' }, { depuis: feuille })).status).toBe(303)
     const [ligne] = await lignes<{ porteur: string; porteur_acteur_id: number }>(sql`select porteur, porteur_acteur_id from actions where titre = 'Accueillir les aidants'`)
-    expect(ligne).toEqual({ porteur: acteur.nom, porteur_acteur_id: acteur.id })
+    // the actor's name is not copied: its current one is read from the actor
+    expect(ligne).toEqual({ porteur: '', porteur_acteur_id: acteur.id })
     const detail = await (await savoie.get(feuille)).text()
     expect(detail).toMatch(new RegExp(`Porteur : <a href="/pilotage/acteurs/${acteur.id}">[^<]+</a>`))
     const formulaire = await (await savoie.get(/href="(\/pilotage\/feuille-de-route\/\d+\/actions\/\d+)"[^>]*>Modifier tous les champs<span class="visuellement-cache"> de « Accueillir/.exec(detail)?.[1] ?? '')).text()
@@ -288,5 +291,55 @@ describe('pilotage : feuille de route, indicateurs, évaluation', () => {
       'feuille_de_route.action_deplacee',
       'feuille_de_route.action_supprimee',
     ])
+  })
+
+  it('montre le nom actuel de l’acteur porteur, sur la feuille de route et dans le rapport d’évaluation', async () => {
+    const [acteur] = await lignes<{ id: number; nom: string }>(sql`select id, nom from acteurs where statut = 'publie' and code_departement = '73' order by nom desc limit 1`)
+    if (!acteur) throw new Error('aucun acteur de démonstration')
+    const [axe] = await lignes<{ id: number }>(sql`select id from axes where feuille_id = ${Number(feuille.split('/').pop())} order by id limit 1`)
+    const champs = { axe: String(axe?.id), titre: 'Animer le réseau des aidants', porteurActeur: String(acteur.id), porteur: '', debut: '2024-02-01', fin: '2024-11-30', statut: 'en_cours', avancement: '10' }
+    expect((await savoie.post(`${feuille}/actions`, champs, { depuis: feuille })).status).toBe(303)
+    const nouveau = 'Association renommée des aidants'
+    await serveur.base.db.execute(sql`update acteurs set nom = ${nouveau} where id = ${acteur.id}`)
+    try {
+      expect(await (await savoie.get(feuille)).text()).toContain(`<a href="/pilotage/acteurs/${acteur.id}">${nouveau}</a>`)
+      const rapport = texteDe(await (await savoie.get(`/pilotage/evaluation?territoire=departement:73&debut=2024-01-01&fin=2024-12-31`)).text())
+      expect(rapport).toMatch(new RegExp(`Animer le réseau des aidants[^]*?${nouveau}`))
+      expect(rapport).not.toContain(acteur.nom)
+    } finally {
+      await serveur.base.db.execute(sql`update acteurs set nom = ${acteur.nom} where id = ${acteur.id}`)
+    }
+  })
+
+  it('une écriture et sa ligne de journal vont ensemble : sans journal, rien n’est écrit', async () => {
+    const [axe] = await lignes<{ id: number; titre: string }>(sql`select id, titre from axes where feuille_id = ${Number(feuille.split('/').pop())} order by id limit 1`)
+    if (!axe) throw new Error('aucun axe')
+    // the audit log refuses this one line, as a full disk or a lost connection would
+    await serveur.base.db.execute(sql.raw(`create function test_journal_refuse() returns trigger language plpgsql as $$ begin raise exception 'journal indisponible'; end $$`))
+    await serveur.base.db.execute(sql.raw(`create trigger test_journal_refuse before insert on journal_audit for each row when (new.action = 'feuille_de_route.axe_renomme') execute function test_journal_refuse()`))
+    try {
+      const r = await savoie.post(`${feuille}/axes/${axe.id}`, { titre: 'Jamais enregistré' }, { depuis: `${feuille}/axes/${axe.id}` })
+      expect(r.status).toBe(500)
+      expect(await lignes(sql`select titre from axes where id = ${axe.id}`)).toEqual([{ titre: axe.titre }])
+    } finally {
+      await serveur.base.db.execute(sql.raw('drop trigger test_journal_refuse on journal_audit'))
+      await serveur.base.db.execute(sql.raw('drop function test_journal_refuse()'))
+    }
+    expect((await savoie.post(`${feuille}/axes/${axe.id}`, { titre: axe.titre }, { depuis: `${feuille}/axes/${axe.id}` })).status).toBe(303)
+  })
+
+  it('une mesure saisie garde le rôle de son auteur, jamais son nom : ni la page d’évaluation ni le XLSX ne nomment le compte', async () => {
+    expect(await lignes(sql`select distinct auteur from mesures where auteur <> 'calcul'`)).toEqual([{ auteur: 'coordinateur' }])
+    const q = `territoire=departement:73&debut=${annee}-01-01&fin=${aujourdhuiParis()}`
+    const html = await (await savoie.get(`/pilotage/evaluation?${q}`)).text()
+    // the report itself (the signed-in account's own name in the navigation bar is expected)
+    const principal = html.slice(html.indexOf('<h1>'))
+    expect(principal).toContain('saisie par un coordinateur')
+    expect(principal).not.toContain('Camille Savoie')
+    const classeur = new ExcelJS.Workbook()
+    await classeur.xlsx.load(Buffer.from(await (await savoie.get(`/pilotage/evaluation.xlsx?${q}`)).arrayBuffer()) as unknown as ArrayBuffer)
+    const tout = classeur.worksheets.flatMap((w) => (w.getSheetValues() ?? []).flatMap((l) => (Array.isArray(l) ? l.map(String) : []))).join('\n')
+    expect(tout).toContain('saisie par un coordinateur')
+    expect(tout).not.toContain('Camille')
   })
 })

@@ -10,7 +10,10 @@
  *   any place offering the need, ranked by population × IFN;
  * - `besoinDiagnostic(id)` resolves an orientation need id (`impots`) or a column id to its column;
  * - `couverture(lignes, besoin, distanceKm)` (pure) → the share of the population within that
- *   distance of a place offering the need (for coverage indicators);
+ *   distance of a place offering the need; `couvertureSelon(lignes, couverte)` the same for any
+ *   rule of a covered commune (the coverage indicators);
+ * - `communesDuTerritoire(territoire, ref)` → the current communes of a territory;
+ *   `heuresEnCache(db, lignes)` → weekly opening hours through the `diagnostic_heures` cache;
  * - `horsDistance(ligne, colonne, distanceKm)` (pure): the rule of a white zone for one row;
  * - `communesDeLaCarte` and `partHorsDistanceParDepartement` (pure) → the data of the maps
  *   (communes coloured white zone or not, share of the population beyond the distance).
@@ -20,17 +23,19 @@ import { referentiel, type Referentiel } from '../../territories/referentiel.ts'
 import type { Territoire } from '../../territories/territoire.ts'
 import { ajouterMois, premierDuMois } from '../../activity/stats/filtres.ts'
 import { aujourdhuiParis } from '../../places/validation/date-maj.ts'
-import { BESOINS_DIAGNOSTIC, besoinDiagnostic } from './domaine/besoins.ts'
+import { BESOINS_DIAGNOSTIC } from './domaine/besoins.ts'
 import { calculerDiagnostic } from './domaine/moteur.ts'
 import type { LigneDiagnostic } from './domaine/types.ts'
 import { communesDuTerritoire, lireActivite, lireCommunes, lireIfnDesCommunes, lireLieux } from './lecture.ts'
+
+export { communesDuTerritoire, heuresEnCache } from './lecture.ts'
 
 export type { ActiviteCommune, BesoinDiagnostic, CommuneDiagnostic, Ifn, LieuDiagnostic, LigneDiagnostic, PlusProche, ZoneBlanche } from './domaine/types.ts'
 export { BESOINS_DIAGNOSTIC, besoinDiagnostic } from './domaine/besoins.ts'
 export { calculerDiagnostic, RAYON_MAX_KM } from './domaine/moteur.ts'
 export { DISTANCE_PAR_DEFAUT, DISTANCES_ZONES_BLANCHES, horsDistance, zonesBlanches } from './domaine/zones-blanches.ts'
 export { communesDeLaCarte, communesEnCercles, type CommuneCarte, type DepartementCarte, lieuAMoinsDe, partHorsDistanceParDepartement, partParDepartement, ZONE_BLANCHE } from './domaine/cartes.ts'
-export { couverture } from './domaine/couverture.ts'
+export { couverture, couvertureSelon, type Couverture } from './domaine/couverture.ts'
 export { heuresHebdomadaires, SEMAINE_DE_REFERENCE } from './domaine/heures.ts'
 
 export interface OptionsDiagnostic {
@@ -61,9 +66,3 @@ export async function diagnostiquer(db: Db, territoire: Territoire | null, optio
   return calculerDiagnostic({ communes, lieux, besoins: BESOINS_DIAGNOSTIC, ifn, activite })
 }
 
-/** The column of a need, or an error listing the valid ids (for callers that take a need from outside). */
-export function colonneDuBesoin(id: string) {
-  const c = besoinDiagnostic(id)
-  if (!c) throw new Error(`Besoin inconnu « ${id} » : ${BESOINS_DIAGNOSTIC.map((b) => b.id).join(', ')}.`)
-  return c
-}

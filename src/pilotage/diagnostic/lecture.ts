@@ -85,21 +85,29 @@ export async function lireLieux(db: Db, communes: readonly CommuneDiagnostic[], 
       from lieux l left join diagnostic_heures h on h.empreinte = md5(l.horaires)
       where l.statut = 'publie' and l.latitude is not null and l.longitude is not null ${dansLaBoite}`,
   )
-  const nouvelles = new Map<string, number>()
-  for (const l of lignes) {
-    const h = l['horaires']
-    if (typeof h === 'string' && !nouvelles.has(h)) nouvelles.set(h, heuresHebdomadaires(h))
-  }
-  if (nouvelles.size > 0) await enregistrerHeures(db, nouvelles)
-  return lignes.map((l) => ({
+  const heures = await heuresEnCache(db, lignes.map((l) => ({ heures: l['heures'] != null ? Number(l['heures']) : null, horaires: typeof l['horaires'] === 'string' ? l['horaires'] : null })))
+  return lignes.map((l, n) => ({
     uid: Number(l['uid']),
     nom: String(l['nom']),
     latitude: Number(l['latitude']),
     longitude: Number(l['longitude']),
     services: (l['services'] as string[] | null) ?? [],
-    heuresHebdo: l['heures'] != null ? Number(l['heures']) : typeof l['horaires'] === 'string' ? (nouvelles.get(l['horaires']) ?? 0) : 0,
+    heuresHebdo: heures[n] ?? 0,
     codeDepartement: (l['dep'] as string | null) ?? null,
   }))
+}
+
+/**
+ * The weekly hours of rows read with a left join on `diagnostic_heures` (`heures`: the cached
+ * value, null on a miss; `horaires`: the `opening_hours` value): cached ones as they are, the
+ * others computed once per distinct value and stored. 0 for a row without hours. Shared by the
+ * diagnosis and the indicators (`src/pilotage/indicateurs/donnees.ts`).
+ */
+export async function heuresEnCache(db: Db, lignes: ReadonlyArray<{ heures: number | null; horaires: string | null }>): Promise<number[]> {
+  const nouvelles = new Map<string, number>()
+  for (const l of lignes) if (l.heures === null && l.horaires !== null && !nouvelles.has(l.horaires)) nouvelles.set(l.horaires, heuresHebdomadaires(l.horaires))
+  if (nouvelles.size > 0) await enregistrerHeures(db, nouvelles)
+  return lignes.map((l) => l.heures ?? (l.horaires !== null ? (nouvelles.get(l.horaires) ?? 0) : 0))
 }
 
 async function enregistrerHeures(db: Db, heures: ReadonlyMap<string, number>): Promise<void> {

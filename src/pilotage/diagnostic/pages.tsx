@@ -18,6 +18,7 @@ import { lieuAMoinsDe, ZONE_BLANCHE, type CommuneCarte, type DepartementCarte } 
 import { BESOINS_DIAGNOSTIC, besoinDiagnostic } from './domaine/besoins.ts'
 import type { LigneDiagnostic, ZoneBlanche } from './domaine/types.ts'
 import { DISTANCES_ZONES_BLANCHES } from './domaine/zones-blanches.ts'
+import { nombre } from '../../places/pages/format.ts'
 import { moisFrancais } from './export.ts'
 import { adresse, ordreNaturel, type DemandeDiagnostic, type ErreurDemande, type Tri } from './requete.ts'
 
@@ -42,9 +43,7 @@ export interface PropsPageDiagnostic {
   cartes?: { distance: number; communes: readonly CommuneCarte[]; departements: readonly DepartementCarte[]; cadre: readonly string[] } | undefined
 }
 
-const ENT = new Intl.NumberFormat('fr-FR')
 const DEC = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
-const ent = (n: number) => ENT.format(n)
 
 const COLONNES: ReadonlyArray<{ tri: Tri; libelle: string; zones?: boolean }> = [
   { tri: 'commune', libelle: 'Commune' },
@@ -84,16 +83,16 @@ function Cellules({ l, besoin, zone }: { l: LigneDiagnostic; besoin: string; zon
         {l.position?.approximative && <span title="position approchée"> ≈</span>}
         {l.position === null && <span> (position inconnue)</span>}
       </th>
-      <td>{ent(l.population)}</td>
+      <td>{nombre(l.population)}</td>
       <td>{p ? `${p.nom} — ${DEC.format(p.distanceKm)} km` : 'aucun à moins de 100 km'}</td>
-      <td>{ent(l.lieux5)}</td>
-      <td>{ent(l.lieux10)}</td>
-      <td>{ent(l.lieux20)}</td>
+      <td>{nombre(l.lieux5)}</td>
+      <td>{nombre(l.lieux10)}</td>
+      <td>{nombre(l.lieux20)}</td>
       <td>{DEC.format(l.heuresHebdo10km)}</td>
       <td>{l.ifn?.total == null ? 'non connu' : `${DEC.format(l.ifn.total)}${l.ifn.source === 'epci' ? ' (EPCI)' : ''}`}</td>
-      <td>{ent(l.activite.beneficiaires)}</td>
-      <td>{ent(l.activite.accompagnements)}</td>
-      {zone && <td>{zone.ifnManquant ? `${ent(Math.round(zone.priorite))} (IFN manquant : médiane)` : ent(Math.round(zone.priorite))}</td>}
+      <td>{nombre(l.activite.beneficiaires)}</td>
+      <td>{nombre(l.activite.accompagnements)}</td>
+      {zone && <td>{zone.ifnManquant ? `${nombre(Math.round(zone.priorite))} (IFN manquant : médiane)` : nombre(Math.round(zone.priorite))}</td>}
     </>
   )
 }
@@ -147,10 +146,11 @@ function Filtres({ p, chemin }: { p: PropsPageDiagnostic; chemin: string }) {
   const erreur = (champ: string) => p.erreurs.find((e) => e.champ === champ)?.message
   return (
     <form method="get" action={chemin} class="filtres">
-      {p.choixTerritoires === 'texte' ? (
+      {/* an unknown territory is shown with its error, in a text field when there is no list to choose from */}
+      {p.choixTerritoires === 'texte' || (erreur('territoire') !== undefined && p.choixTerritoires.length <= 1) ? (
         <ChampTexte id="territoire" nom="territoire" libelle="Territoire" aide="Code ou nom : 73, Savoie, region:84, epci:200068674" valeur={d.territoire ?? ''} erreur={erreur('territoire')} />
       ) : p.choixTerritoires.length > 1 ? (
-        <ListeDeroulante id="territoire" nom="territoire" libelle="Territoire" options={p.choixTerritoires} valeur={d.territoire} />
+        <ListeDeroulante id="territoire" nom="territoire" libelle="Territoire" options={p.choixTerritoires} valeur={d.territoire} erreur={erreur('territoire')} />
       ) : null}
       <ListeDeroulante id="besoin" nom="besoin" libelle="Besoin" options={BESOINS_DIAGNOSTIC.map((b) => ({ valeur: b.id, libelle: b.libelle }))} valeur={d.besoin} erreur={erreur('besoin')} />
       <ListeDeroulante
@@ -179,8 +179,12 @@ export function pageDiagnostic(p: PropsPageDiagnostic): OptionsPage {
   const titre = p.mode === 'diagnostic' ? 'Diagnostic territorial' : 'Zones blanches'
   const autre = p.mode === 'diagnostic' ? 'zones-blanches' : 'diagnostic'
   const exporter = (ext: 'csv' | 'xlsx') => adresse(`${chemin}.${ext}`, d, { page: undefined })
+  // an unknown territory: nothing to show but the error (400, as the pilotage hub answers)
+  const territoireInconnu = p.erreurs.some((e) => e.champ === 'territoire')
   return {
     titre: p.nomTerritoire ? `${titre} — ${p.nomTerritoire}` : titre,
+    statut: territoireInconnu ? 400 : 200,
+    enErreur: territoireInconnu,
     chapo: (
       <p>
         {p.mode === 'diagnostic'
@@ -206,15 +210,15 @@ export function pageDiagnostic(p: PropsPageDiagnostic): OptionsPage {
             <h2>En bref</h2>
             <ul>
               <li>
-                {ent(p.resume.communes)} communes, {ent(p.resume.population)} habitants.
+                {nombre(p.resume.communes)} communes, {nombre(p.resume.population)} habitants.
               </li>
               {d.distance !== undefined && (
                 <li>
-                  {ent(p.total)} communes et {ent(p.resume.populationHorsDistance)} habitants à plus de {d.distance} km d’un lieu pour « {besoin?.libelle} ».
+                  {nombre(p.total)} communes et {nombre(p.resume.populationHorsDistance)} habitants à plus de {d.distance} km d’un lieu pour « {besoin?.libelle} ».
                 </li>
               )}
-              {p.resume.positionsApprochees > 0 && <li>{ent(p.resume.positionsApprochees)} communes ont une position approchée (≈) : leurs distances le sont aussi.</li>}
-              {p.resume.sansIfn > 0 && <li>{ent(p.resume.sansIfn)} communes sans indice de fragilité numérique importé.</li>}
+              {p.resume.positionsApprochees > 0 && <li>{nombre(p.resume.positionsApprochees)} communes ont une position approchée (≈) : leurs distances le sont aussi.</li>}
+              {p.resume.sansIfn > 0 && <li>{nombre(p.resume.sansIfn)} communes sans indice de fragilité numérique importé.</li>}
               <li>
                 Activité de {moisFrancais(d.moisDu)} à {moisFrancais(d.moisAu)}.
               </li>
@@ -226,7 +230,7 @@ export function pageDiagnostic(p: PropsPageDiagnostic): OptionsPage {
             <div class="defilement" tabindex={0} role="region" aria-label={`${titre} (défilable)`}>
               <table class="tableau">
                 <caption>
-                  {titre} — {besoin?.libelle} — page {d.page} sur {Math.max(1, p.pages)} ({ent(p.total)} communes)
+                  {titre} — {besoin?.libelle} — page {d.page} sur {Math.max(1, p.pages)} ({nombre(p.total)} communes)
                 </caption>
                 <thead>
                   <tr>

@@ -1,34 +1,34 @@
 /**
  * The diagnosis routes, for administrators and coordinators: `/pilotage/diagnostic` and
  * `/pilotage/zones-blanches`, each with its `.csv` and `.xlsx` export. A coordinator sees their
- * territory (`?territoire=` picks another of theirs, or a part of one; anything else: 403); an
- * administrator chooses any territory (code or name), or `france`. The diagnosis of a territory
- * and period is kept one minute in memory: sorting and paging do not recompute it. The maps
- * are drawn from ALL the rows of the territory, not the page's (the diagnosis page's distance
- * is 10 km when « Toutes les communes » is chosen).
+ * territory (`?territoire=` picks another of theirs, or a part of one; another: 403; an unknown
+ * one: an error next to the field, 400); an administrator chooses any territory (code or name),
+ * or `france`. The diagnosis of a territory and period is kept one minute in memory: sorting
+ * and paging do not recompute it. The maps are drawn from ALL the rows of the territory, not
+ * the page's (the diagnosis page's distance is 10 km when « Toutes les communes » is chosen).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Base, Db } from '../../platform/db/database.ts'
 import { jetonDuFormulaire } from '../../platform/http/jeton.ts'
 import { aujourdhuiParis } from '../../places/validation/date-maj.ts'
 import { referentiel } from '../../territories/referentiel.ts'
-import { lireTerritoire, TerritoireInconnuError, type Territoire } from '../../territories/territoire.ts'
+import type { Territoire } from '../../territories/territoire.ts'
 import { avecNavigation } from '../../accounts/http/pages-communes.tsx'
 import { refuser } from '../../accounts/http/garde.ts'
-import { contientTerritoire, estAdministrateur, LIBELLES_ROLES, territoiresDe, type Compte } from '../../accounts/roles.ts'
+import { estAdministrateur, LIBELLES_ROLES, territoiresDe, type Compte } from '../../accounts/roles.ts'
 import { envoyerCsv, envoyerXlsx } from '../../activity/stats/fichiers.ts'
 import { nomDuTerritoire } from '../../activity/stats/perimetres.ts'
+import { choisirTerritoire, cleTerritoire } from '../acces.ts'
 import { diagnostiquer } from './index.ts'
 import type { LigneDiagnostic } from './domaine/types.ts'
 import { DISTANCE_PAR_DEFAUT, zonesBlanches } from './domaine/zones-blanches.ts'
 import { communesDeLaCarte, partHorsDistanceParDepartement } from './domaine/cartes.ts'
 import { descriptionDemande, lignesDiagnostic, lignesZonesBlanches } from './export.ts'
 import { CHEMINS, pageDiagnostic, type Mode } from './pages.tsx'
-import { lireDemande, PAR_PAGE, trier, trierZones, type DemandeDiagnostic, type ErreurDemande } from './requete.ts'
+import { adresse, lireDemande, PAR_PAGE, trier, trierZones, type DemandeDiagnostic, type ErreurDemande } from './requete.ts'
 
 const ACCES = { acces: ['coordinateur', 'administrateur'] as const }
 const FRANCE = 'france'
-const valeurTerritoire = (t: Territoire) => `${t.type}:${t.code}`
 
 /** Recent diagnoses, by territory and period (a few, one minute). */
 class Memoire {
@@ -55,42 +55,30 @@ interface Contexte {
   nom: string | undefined
 }
 
-/** The request's territory for this account, or the 403 sent. */
+/**
+ * The request's territory for this account, as the pilotage hub chooses it (`choisirTerritoire`),
+ * plus `france` for an administrator: the 403 sent when the account may not pilot it; an unknown
+ * territory is an error next to the territory field (the page then says so, status 400).
+ */
 async function contexte(request: FastifyRequest, reply: FastifyReply, mode: Mode): Promise<Contexte | undefined> {
   const compte = request.compte as Compte
   const { demande, erreurs } = lireDemande(request.query as Record<string, unknown>, mode, aujourdhuiParis())
-  const ref = referentiel()
-  const admin = estAdministrateur(compte)
-  const siens = territoiresDe(compte)
-  if (demande.territoire === undefined) {
-    const premier = siens[0]
-    if (admin || !premier) return { compte, demande, erreurs, territoire: undefined, nom: undefined }
-    return { compte, demande: { ...demande, territoire: valeurTerritoire(premier) }, erreurs, territoire: premier, nom: nomDuTerritoire(premier) }
-  }
-  if (admin && demande.territoire.toLowerCase() === FRANCE) return { compte, demande, erreurs, territoire: null, nom: 'France entière' }
-  let territoire: Territoire
-  try {
-    territoire = lireTerritoire(demande.territoire, ref)
-  } catch (erreur) {
-    if (!(erreur instanceof TerritoireInconnuError)) throw erreur
-    if (!admin) {
-      await refuser(reply)
-      return undefined
-    }
-    return { compte, demande: { ...demande, territoire: undefined }, erreurs: [...erreurs, { champ: 'territoire', message: erreur.message }], territoire: undefined, nom: undefined }
-  }
-  if (!admin && !siens.some((s) => contientTerritoire(s, territoire, ref))) {
+  if (estAdministrateur(compte) && demande.territoire?.toLowerCase() === FRANCE) return { compte, demande, erreurs, territoire: null, nom: 'France entière' }
+  const choix = choisirTerritoire(compte, demande.territoire)
+  if ('refuse' in choix) {
     await refuser(reply)
     return undefined
   }
-  return { compte, demande, erreurs, territoire, nom: nomDuTerritoire(territoire) }
+  if ('aChoisir' in choix) return { compte, demande, erreurs: choix.erreur ? [...erreurs, { champ: 'territoire', message: choix.erreur }] : erreurs, territoire: undefined, nom: undefined }
+  // the territory as written (« Savoie ») is kept in the form and links; none written: the account's first
+  return { compte, demande: { ...demande, territoire: demande.territoire ?? cleTerritoire(choix.territoire) }, erreurs, territoire: choix.territoire, nom: nomDuTerritoire(choix.territoire) }
 }
 
 export function routesDiagnostic(app: FastifyInstance, options: { base: Base }): void {
   const db: Db = options.base.db
   const memoire = new Memoire()
   const lignesDe = (c: Contexte) =>
-    memoire.lire(`${c.territoire ? valeurTerritoire(c.territoire) : FRANCE}|${c.demande.moisDu}|${c.demande.moisAu}`, () =>
+    memoire.lire(`${c.territoire ? cleTerritoire(c.territoire) : FRANCE}|${c.demande.moisDu}|${c.demande.moisAu}`, () =>
       diagnostiquer(db, c.territoire ?? null, { moisDu: c.demande.moisDu, moisAu: c.demande.moisAu }),
     )
 
@@ -126,7 +114,7 @@ export function routesDiagnostic(app: FastifyInstance, options: { base: Base }):
               departements: mode === 'diagnostic' ? partHorsDistanceParDepartement(lignes, d.besoin, distanceCarte, (code) => referentiel().departements.get(code)?.nom ?? code) : [],
               cadre: [...new Set(lignes.map((l) => l.codeDepartement).filter((code) => code !== ''))].sort(),
             }
-      const choixTerritoires = estAdministrateur(c.compte) ? 'texte' : territoiresDe(c.compte).map((t) => ({ valeur: valeurTerritoire(t), libelle: nomDuTerritoire(t) }))
+      const choixTerritoires = estAdministrateur(c.compte) ? 'texte' : territoiresDe(c.compte).map((t) => ({ valeur: cleTerritoire(t), libelle: nomDuTerritoire(t) }))
       const contenu = pageDiagnostic({ mode, demande: { ...d, page }, erreurs: c.erreurs, nomTerritoire: c.nom, choixTerritoires, lignes: visibles, zones, total, pages, resume, cartes })
       return reply.page(avecNavigation(contenu, c.compte, chemin, jetonDuFormulaire(request, reply)))
     })
@@ -135,7 +123,8 @@ export function routesDiagnostic(app: FastifyInstance, options: { base: Base }):
       app.get(`${chemin}.${format}`, { config: ACCES }, async (request, reply) => {
         const c = await contexte(request, reply, mode)
         if (!c) return reply
-        if (c.territoire === undefined) return reply.redirect(chemin, 303)
+        // no territory (or an unknown one): the page, which asks for it or says what is wrong
+        if (c.territoire === undefined) return reply.redirect(adresse(chemin, c.demande, { page: undefined }), 303)
         const d = c.demande
         const lignes = await lignesDe(c)
         const role = estAdministrateur(c.compte) ? LIBELLES_ROLES.administrateur : LIBELLES_ROLES.coordinateur

@@ -79,6 +79,10 @@ export const NON_COUVERTES = 'À plus de 10 km de tout lieu'
 const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' })
 const dateLongue = (iso: string) => DATE.format(new Date(`${iso}T00:00:00Z`))
 
+/** Who entered a measure, by role only (a name stored by an older version is not shown). */
+const saisiePar = (auteur: string): string =>
+  auteur === 'calcul' ? '' : auteur === 'administrateur' || auteur === 'coordinateur' ? ` (saisie par un ${auteur})` : ' (saisie à la main)'
+
 export async function produireRapport(db: Db, territoire: Territoire, cle: string, periode: Periode, aujourdhui: string): Promise<Rapport> {
   const [liste, mesures, feuilles] = await Promise.all([
     indicateursDuTerritoire(db, cle),
@@ -138,7 +142,7 @@ export async function produireRapport(db: Db, territoire: Territoire, cle: strin
       const derniere = mesures.get(i.id)?.[0]
       if (derniere) {
         valeur = derniere.valeur
-        origine = `Mesure du ${dateLongue(derniere.date)} — ${derniere.source}${derniere.auteur === 'calcul' ? '' : ` (saisie par ${derniere.auteur})`}`
+        origine = `Mesure du ${dateLongue(derniere.date)} — ${derniere.source}${saisiePar(derniere.auteur)}`
       } else origine = i.nature === 'calcule' ? 'Aucune valeur relevée avant la fin de la période.' : 'Aucune mesure saisie avant la fin de la période.'
     }
     return {

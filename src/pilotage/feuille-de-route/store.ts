@@ -13,6 +13,7 @@ import type { ActionLue } from './domaine/formulaires.ts'
 
 export type FeuilleDeRoute = typeof feuillesDeRoute.$inferSelect
 export type Axe = typeof axes.$inferSelect
+/** An action as read: its `porteur` is the owner actor's current name when there is one, else the owner in words. */
 export type Action = typeof actions.$inferSelect & {
   indicateurs: number[]
   /** The actor of the cartography that owns the action, with its current name. */
@@ -40,6 +41,8 @@ async function completer(db: Db, lignes: ReadonlyArray<typeof actions.$inferSele
     const nom = a.porteurActeurId === null ? undefined : noms.get(a.porteurActeurId)
     return {
       ...a,
+      // the owner as every page and the evaluation report read it: the actor's current name, else the words written
+      porteur: nom ?? a.porteur,
       indicateurs: liens.filter((l) => l.actionId === a.id).map((l) => l.indicateurId),
       porteurActeur: nom === undefined || a.porteurActeurId === null ? null : { id: a.porteurActeurId, nom },
       partenairesActeurs: partenaires.filter((p) => p.actionId === a.id).map((p) => ({ id: p.id, nom: p.nom })),
@@ -100,7 +103,8 @@ const colonnes = (a: ActionLue) => ({
   axeId: a.axe,
   titre: a.titre,
   description: a.description,
-  porteur: a.porteur,
+  // an actor's name is never copied (it would go stale): `completer` reads its current one
+  porteur: a.porteurActeurId == null ? a.porteur : '',
   porteurActeurId: a.porteurActeurId ?? null,
   partenaires: a.partenaires,
   budgetCentimes: a.budgetCentimes,

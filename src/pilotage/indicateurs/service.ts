@@ -8,7 +8,7 @@ import type { Territoire } from '../../territories/territoire.ts'
 import { besoinsDe, definitionDe, evaluer, NATIONAUX, type ResultatIndicateur } from './catalogue/index.ts'
 import type { DefinitionIndicateur, Parametres, Periode } from './catalogue/types.ts'
 import { chargerDonnees } from './donnees.ts'
-import { ajouterMesure, type Indicateur, indicateursDuTerritoire, mesureDuJour } from './store.ts'
+import { ajouterReleves, type Indicateur, indicateursDuTerritoire, relevesDuJour } from './store.ts'
 
 /** This year up to today: the period of « current » values. */
 export const anneeEnCours = (aujourdhui: string): Periode => ({ du: `${aujourdhui.slice(0, 4)}-01-01`, au: aujourdhui })
@@ -36,22 +36,22 @@ export function demandeDe(i: Indicateur): Demande | undefined {
 
 /**
  * Records today's value of each computed indicator of the territory that has none yet today.
- * Returns how many measures were written.
+ * Returns how many measures were written. Two snapshots at once (« Relever maintenant » and the
+ * daily job) write one measure per indicator: the unique index decides, the other insert is skipped.
  */
 export async function relever(db: Db, territoire: Territoire, cle: string, periode: Periode, aujourdhui: string): Promise<number> {
   const calcules = (await indicateursDuTerritoire(db, cle)).flatMap((i) => {
     const d = demandeDe(i)
     return d ? [{ i, d }] : []
   })
-  const aFaire: typeof calcules = []
-  for (const c of calcules) if (!(await mesureDuJour(db, c.i.id, aujourdhui))) aFaire.push(c)
+  const deja = await relevesDuJour(db, calcules.map((c) => c.i.id), aujourdhui)
+  const aFaire = calcules.filter((c) => !deja.has(c.i.id))
   const resultats = await calculer(db, territoire, periode, aFaire.map((c) => c.d), aujourdhui)
-  let ecrites = 0
-  for (const [n, r] of resultats.entries()) {
-    const c = aFaire[n]
-    if (!c || r.valeur === null) continue
-    await ajouterMesure(db, { indicateurId: c.i.id, date: aujourdhui, valeur: r.valeur, source: `${c.d.definition.source} — ${r.perimetre}`, auteur: 'calcul' })
-    ecrites++
-  }
-  return ecrites
+  return ajouterReleves(
+    db,
+    resultats.flatMap((r, n) => {
+      const c = aFaire[n]
+      return c && r.valeur !== null ? [{ indicateurId: c.i.id, date: aujourdhui, valeur: r.valeur, source: `${c.d.definition.source} — ${r.perimetre}` }] : []
+    }),
+  )
 }

@@ -3,7 +3,7 @@
  * one's last measure up to a date, creating an indicator (computed from the catalogue, or
  * entered by hand with its source), recording a measure, and snapshotting the computed ones.
  */
-import { and, asc, desc, eq, lte } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm'
 import type { Db } from '../../platform/db/database.ts'
 import { indicateurs, mesures } from '../../platform/db/schema.ts'
 
@@ -39,11 +39,34 @@ export async function mesuresDuTerritoire(db: Db, territoire: string, jusquA?: s
     .where(and(eq(indicateurs.territoire, territoire), jusquA === undefined ? undefined : lte(mesures.date, jusquA)))
     .orderBy(desc(mesures.date), desc(mesures.id))
   const parIndicateur = new Map<number, Mesure[]>()
-  for (const { m } of lignes) parIndicateur.set(m.indicateurId, [...(parIndicateur.get(m.indicateurId) ?? []), m])
+  for (const { m } of lignes) {
+    const liste = parIndicateur.get(m.indicateurId)
+    if (liste) liste.push(m)
+    else parIndicateur.set(m.indicateurId, [m])
+  }
   return parIndicateur
 }
 
-/** Whether the indicator already has a measure on that day (a snapshot is taken once a day). */
-export async function mesureDuJour(db: Db, indicateurId: number, date: string): Promise<boolean> {
-  return (await db.select({ id: mesures.id }).from(mesures).where(and(eq(mesures.indicateurId, indicateurId), eq(mesures.date, date))).limit(1)).length > 0
+/** Which of these indicators already have a computed snapshot on that day (one query, to skip computing them again). */
+export async function relevesDuJour(db: Db, indicateurIds: readonly number[], date: string): Promise<Set<number>> {
+  if (indicateurIds.length === 0) return new Set()
+  const lignes = await db
+    .select({ id: mesures.indicateurId })
+    .from(mesures)
+    .where(and(inArray(mesures.indicateurId, [...indicateurIds]), eq(mesures.date, date), eq(mesures.auteur, 'calcul')))
+  return new Set(lignes.map((l) => l.id))
+}
+
+/**
+ * Writes computed snapshots; one already there for the same indicator and day (a concurrent
+ * snapshot) is left as it is (unique index `mesures_calcul_du_jour_idx`). Returns how many were written.
+ */
+export async function ajouterReleves(db: Db, releves: ReadonlyArray<{ indicateurId: number; date: string; valeur: number; source: string }>): Promise<number> {
+  if (releves.length === 0) return 0
+  const ecrites = await db
+    .insert(mesures)
+    .values(releves.map((r) => ({ ...r, auteur: 'calcul' })))
+    .onConflictDoNothing()
+    .returning({ id: mesures.id })
+  return ecrites.length
 }

@@ -81,4 +81,11 @@ describe('saisie directe dans l’espace professionnel', () => {
     const recent = { ...ancien, lieu: { ...ancien.lieu, date_maj: '2026-11-10' } }
     expect(fusionner('L1', [recent, saisie]).lieu.services).toHaveLength(2)
   })
+
+  it('la provenance d’une saisie directe ne cite que des champs fusionnés, jamais l’identifiant', () => {
+    const saisie = { ...enr('espace', { nom: 'Médiathèque municipale', date_maj: '2026-11-01' }, true, '2026-11-01T00:00:00Z'), saisieDirecte: true }
+    const { provenance } = fusionner('L1', [enr('import', {}), saisie])
+    expect(provenance).not.toHaveProperty('id')
+    expect(provenance.nom).toEqual([{ source: 'espace', date: '2026-11-01' }])
+  })
 })

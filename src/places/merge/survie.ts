@@ -116,7 +116,9 @@ export function survivre<C extends string, T extends Record<C, unknown>>(temoins
   const provenance: Partial<Record<C, Origine[]>> = {}
   const origine = (e: Temoin<T>): Origine => ({ source: e.source, date: e.date })
   if (premier.saisieDirecte) {
-    for (const champ of Object.keys(valeurs) as C[]) if (regles.renseigne(champ, valeurs[champ])) provenance[champ] = [origine(premier)]
+    // the fields the rules merge (not the record's own `id`)
+    const champs = [...regles.simples, ...regles.groupes.flatMap((g) => g.champs), ...regles.listes, regles.champDate]
+    for (const champ of champs) if (regles.renseigne(champ, valeurs[champ])) provenance[champ] = [origine(premier)]
     return { valeurs: valeurs as T, provenance }
   }
   for (const champ of regles.simples) {
@@ -164,12 +166,6 @@ const REGLES_LIEU: ReglesSurvie<Champ> = {
 }
 
 const temoin = (e: EnregistrementSource): Temoin<Lieu> => ({ source: e.source, fiable: e.fiable, recuLe: e.recuLe, date: e.lieu.date_maj, valeurs: e.lieu, saisieDirecte: e.saisieDirecte })
-
-/** Records from the most to the least authoritative. */
-export function classer(enregistrements: readonly EnregistrementSource[]): EnregistrementSource[] {
-  const rang = new Map(classerTemoins(enregistrements.map(temoin)).map((t, i) => [t.valeurs, i]))
-  return [...enregistrements].sort((a, b) => (rang.get(a.lieu) ?? 0) - (rang.get(b.lieu) ?? 0))
-}
 
 /**
  * Merges the records of one place. `id` is the place's public id; with a single record, the

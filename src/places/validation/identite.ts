@@ -54,6 +54,9 @@ function luhn(siret: string): boolean {
 
 export const estRna = (valeur: string): boolean => /^W[0-9A-Z]{9}$/.test(valeur)
 
+/** « 13002603200016.0 » (tableur), « 130 026 032 00016 », « 130.026.032-00016 » → `13002603200016`. */
+export const compacterIdentifiant = (texte: string): string => texte.replace(/\.0+$/, '').replace(/[\s.\-]/g, '')
+
 export function lirePivot(brut: unknown, constat: Constat): string {
   const texte = nettoyerLigne(brut)
   if (texte === null) {
@@ -64,8 +67,7 @@ export function lirePivot(brut: unknown, constat: Constat): string {
     )
     return PIVOT_NON_RENSEIGNE
   }
-  // « 13002603200016.0 » (tableur), « 130 026 032 00016 », « 130.026.032-00016 »
-  const compact = texte.replace(/\.0+$/, '').replace(/[\s.\-]/g, '').toUpperCase()
+  const compact = compacterIdentifiant(texte).toUpperCase()
   if (/^0+$/.test(compact) && compact !== PIVOT_NON_RENSEIGNE) return lirePivot(null, constat)
   if (/^\d{14}$/.test(compact)) {
     if (compact !== PIVOT_NON_RENSEIGNE && !cleSiretValide(compact)) {

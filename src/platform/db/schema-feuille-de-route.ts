@@ -17,7 +17,7 @@
  *   by the command line (`aiguillage qpv importer`, `aiguillage densite importer`).
  */
 import { sql } from 'drizzle-orm'
-import { bigint, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core'
+import { bigint, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 
 import { acteurs } from './schema-acteurs.ts'
 
@@ -119,11 +119,15 @@ export const mesures = pgTable(
     date: date('date', { mode: 'string' }).notNull(),
     valeur: doublePrecision('valeur').notNull(),
     source: text('source').notNull(),
-    /** Who recorded it (an account's name), or « calcul » for a computed snapshot. */
+    /** Who recorded it — a role (« coordinateur », « administrateur »), never a name — or « calcul » for a computed snapshot. */
     auteur: text('auteur').notNull(),
     creeLe: horodatage('cree_le').notNull().defaultNow(),
   },
-  (t) => [index('mesures_indicateur_idx').on(t.indicateurId, t.date)],
+  (t) => [
+    index('mesures_indicateur_idx').on(t.indicateurId, t.date),
+    // one computed snapshot per indicator and day, whoever takes it (« Relever maintenant », the daily job)
+    uniqueIndex('mesures_calcul_du_jour_idx').on(t.indicateurId, t.date).where(sql`${t.auteur} = 'calcul'`),
+  ],
 )
 
 export const actionsIndicateurs = pgTable(

@@ -5,7 +5,11 @@
  * the job's name with one atomic statement — the row is inserted, or moved to now only if the
  * last run is more than 23 hours old. The claim, the work and the stored bilan are one
  * transaction: a failed run gives the claim back; two servers claiming at once wait on the row
- * and only one runs. `TacheQuotidienne` is the server's timer around one job.
+ * and only one runs. A long job that must not hold a transaction for its whole run (the
+ * indicators' snapshot, one transaction per territory) claims with `reclamerSiDue` (a short
+ * transaction of its own, same atomic statement), works, then stores its bilan with
+ * `enregistrerBilan`; `noterExecution` records a run made whatever the last one.
+ * `TacheQuotidienne` is the server's timer around one job.
  */
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from './database.ts'
@@ -36,6 +40,31 @@ export async function executerSiDue<B>(db: Db, nom: string, maintenant: Date, tr
     await tx.update(taches).set({ bilan }).where(eq(taches.nom, nom))
     return bilan
   })
+}
+
+/**
+ * Claims the day of the job `nom` (one atomic statement, committed at once) if it did not run in
+ * the last 23 hours; true when this caller must do the day's work. The claim is not given back:
+ * the caller records what happened, failures included, with `enregistrerBilan`.
+ */
+export async function reclamerSiDue(db: Db, nom: string, maintenant: Date): Promise<boolean> {
+  const quand = maintenant.toISOString()
+  const reclamee = (await db.execute(sql`
+    insert into taches (nom, derniere_execution, bilan) values (${nom}, ${quand}::timestamptz, null)
+    on conflict (nom) do update set derniere_execution = excluded.derniere_execution, bilan = null
+    where taches.derniere_execution < ${quand}::timestamptz - interval '23 hours'
+    returning nom`)) as unknown as { rows: unknown[] }
+  return reclamee.rows.length > 0
+}
+
+/** Stores the bilan of the job's current run (after `reclamerSiDue`). */
+export async function enregistrerBilan(db: Db, nom: string, bilan: unknown): Promise<void> {
+  await db.update(taches).set({ bilan }).where(eq(taches.nom, nom))
+}
+
+/** Records a run made now whatever the last one (command line), with its bilan. */
+export async function noterExecution(db: Db, nom: string, maintenant: Date, bilan: unknown): Promise<void> {
+  await db.insert(taches).values({ nom, derniereExecution: maintenant, bilan }).onConflictDoUpdate({ target: taches.nom, set: { derniereExecution: maintenant, bilan } })
 }
 
 /** Runs `travail` now whatever the last run (command line), and records it as the job's last run. */

@@ -7,7 +7,7 @@
  */
 import { nettoyerLigne, nettoyerTexte, cle, plusProche } from '../../../platform/text.ts'
 import { Constat, type Probleme } from '../../../places/validation/problems.ts'
-import { cleSiretValide } from '../../../places/validation/identite.ts'
+import { cleSiretValide, compacterIdentifiant } from '../../../places/validation/identite.ts'
 import { lireCourriel, lireUrl } from '../../../places/validation/contacts.ts'
 import { normaliserTelephone } from '../../../places/validation/telephone.ts'
 import { lireDateMaj } from '../../../places/validation/date-maj.ts'
@@ -106,7 +106,7 @@ function lireType(brut: unknown, constat: Constat): TypeActeur | null {
 export function lireSiret(brut: unknown, constat: Constat): string | null {
   const texte = nettoyerLigne(brut)
   if (texte === null) return null
-  const compact = texte.replace(/\.0+$/, '').replace(/[\s.\-]/g, '')
+  const compact = compacterIdentifiant(texte)
   if (!/^\d{14}$/.test(compact)) {
     constat.avertissement('siret', brut, `« ${texte} » n’est pas un SIRET (14 chiffres) : il est ignoré.`)
     return null

@@ -6,6 +6,7 @@
  * form to create or edit an actor (error summary, errors next to their fields).
  */
 import type { OptionsPage } from '../../../platform/http/page.ts'
+import { dateLongue } from '../../../places/pages/format.ts'
 import { ResumeErreurs } from '../../../platform/ui/avis.tsx'
 import { Etiquettes, ListeDescriptions, TableauDefilant } from '../../../platform/ui/donnees.tsx'
 import { Bouton, CasesACocher, ChampCache, ChampTexte, ListeDeroulante, ZoneTexte } from '../../../platform/ui/formulaire.tsx'
@@ -17,8 +18,7 @@ import type { ActeurListe, FicheActeur, Filtres } from '../store/lecture.ts'
 import type { Partenariat } from '../store/partenariats.ts'
 import type { ActionDeLActeur } from '../../feuille-de-route/store.ts'
 
-const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' })
-const date = (iso: string | null) => (iso ? DATE.format(new Date(`${iso}T00:00:00Z`)) : '—')
+const date = (iso: string | null) => (iso ? dateLongue(iso) : '—')
 const roles = (codes: readonly string[]) => codes.map((c) => libelle(ROLES_ACTEUR, c))
 
 export function pageListe(p: {

@@ -13,7 +13,7 @@ import { aujourdhuiParis } from '../../../places/validation/date-maj.ts'
 import { referentiel } from '../../../territories/referentiel.ts'
 import { refuser } from '../../../accounts/http/garde.ts'
 import { avecNavigation } from '../../../accounts/http/pages-communes.tsx'
-import { coordonneLieu, estAdministrateur, LIBELLES_ROLES, territoiresDe, type Compte } from '../../../accounts/roles.ts'
+import { coordonneLieu, estAdministrateur, LIBELLES_ROLES, situerCommune, territoiresDe, type Compte } from '../../../accounts/roles.ts'
 import type { Comptes } from '../../../accounts/service.ts'
 import { envoyerCsv, envoyerXlsx } from '../../../activity/stats/fichiers.ts'
 import { lireActeur } from '../domaine/validation.ts'
@@ -31,10 +31,8 @@ import { peutPiloter, territoireDeCle } from '../../acces.ts'
 
 const ACCES = { acces: ['coordinateur', 'administrateur'] as const }
 type Corps = Record<string, string | string[] | undefined>
-type Situe = { code_insee: string; code_departement: string; code_region: string }
 
 const portee = (compte: Compte): Portee => (estAdministrateur(compte) ? 'tout' : territoiresDe(compte))
-const dansLaPortee = (compte: Compte, a: Situe) => coordonneLieu(compte, { uid: 0, communeResolue: a.code_insee, codeDepartement: a.code_departement, codeRegion: a.code_region })
 const nomPortee = (compte: Compte) => (estAdministrateur(compte) ? 'toute l’instance' : territoiresDe(compte).map((t) => t.nom).join(', ') || LIBELLES_ROLES.coordinateur)
 
 function lireFiltres(q: Record<string, unknown>): Filtres {
@@ -58,6 +56,8 @@ const CHAMP_DU_FORMULAIRE: Record<string, string> = { code_insee: 'commune', id:
 export function routesActeurs(app: FastifyInstance, options: { base: Base; comptes: Comptes }): void {
   const db = options.base.db
   const ref = referentiel()
+  /** The commune `codeInsee` is in the account's territories (or the account administers the instance). */
+  const dansLaPortee = (compte: Compte, codeInsee: string) => coordonneLieu(compte, situerCommune(codeInsee, ref))
 
   /** The actor of `:id` if the account may see it, or the 404/403 sent. */
   const acteurVisible = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
@@ -67,11 +67,23 @@ export function routesActeurs(app: FastifyInstance, options: { base: Base; compt
       await reply.code(404).page({ titre: 'Acteur introuvable', statut: 404, contenu: <p>Cet acteur n’existe pas. <a href="/pilotage/acteurs">Revenir à la cartographie des acteurs</a></p> })
       return undefined
     }
-    if (!dansLaPortee(request.compte as Compte, acteur)) {
+    if (!dansLaPortee(request.compte as Compte, acteur.code_insee)) {
       await refuser(reply)
       return undefined
     }
     return acteur
+  }
+
+  /**
+   * The actor of `:id` if the account may write to it. A merged actor is written to no more:
+   * like a merged place, its address leads to the actor it became (or a 409 page).
+   */
+  const acteurModifiable = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+    const acteur = await acteurVisible(request, reply)
+    if (acteur?.statut !== 'fusionne') return acteur
+    if (acteur.fusionneDans !== null) await reply.redirect(`/pilotage/acteurs/${acteur.fusionneDans}`, 303)
+    else await reply.code(409).page({ titre: 'Acteur fusionné', statut: 409, contenu: <p>Cet acteur a été fusionné dans un autre : il ne peut plus être modifié. <a href="/pilotage/acteurs">Revenir à la cartographie des acteurs</a></p> })
+    return undefined
   }
 
   const envoyer = (request: FastifyRequest, reply: FastifyReply, page: Parameters<typeof avecNavigation>[0]) =>
@@ -92,7 +104,7 @@ export function routesActeurs(app: FastifyInstance, options: { base: Base; compt
         const t = territoireDeCle(x.territoire)
         return t !== undefined && peutPiloter(compte, t)
       }),
-      visible: (x) => dansLaPortee(compte, { code_insee: x.autre.codeInsee, code_departement: x.autre.codeDepartement, code_region: ref.communes.get(x.autre.codeInsee)?.region ?? '' }),
+      visible: (x) => dansLaPortee(compte, x.autre.codeInsee),
       choix: await acteursAuChoix(db, portee(compte), acteur.id),
       jeton: jetonDuFormulaire(request, reply),
       aujourdhui: aujourdhuiParis(),
@@ -114,7 +126,7 @@ export function routesActeurs(app: FastifyInstance, options: { base: Base; compt
     const lu = lireActeur({ ...valeurs, id: 'saisie', date_maj: aujourdhuiParis() }, ref, aujourdhuiParis())
     // in the form, what an import would only warn about is an error to correct
     const erreurs = lu.problemes.filter((p) => p.niveau !== 'correction').map((p) => ({ champ: CHAMP_DU_FORMULAIRE[p.champ] ?? p.champ, message: p.message }))
-    if (lu.situation && !dansLaPortee(compte, lu.situation)) erreurs.push({ champ: 'commune', message: `${ref.communes.get(lu.situation.code_insee)?.nom ?? 'Cette commune'} n’est pas dans votre territoire.` })
+    if (lu.situation && !dansLaPortee(compte, lu.situation.code_insee)) erreurs.push({ champ: 'commune', message: `${ref.communes.get(lu.situation.code_insee)?.nom ?? 'Cette commune'} n’est pas dans votre territoire.` })
     if (lu.acteur?.siret) {
       const meme = await acteurParSiret(db, lu.acteur.siret)
       if (meme && meme.id !== acteurId) erreurs.push({ champ: 'siret', message: `Un autre acteur a déjà ce SIRET (n° ${meme.id}) : modifiez plutôt celui-ci.` })
@@ -156,7 +168,7 @@ export function routesActeurs(app: FastifyInstance, options: { base: Base; compt
     r.get<{ Params: { id: string } }>('/pilotage/acteurs/:id', { config: ACCES }, async (request, reply) => afficherFiche(request, reply))
 
     r.get<{ Params: { id: string } }>('/pilotage/acteurs/:id/modifier', { config: ACCES }, async (request, reply) => {
-      const a = await acteurVisible(request, reply)
+      const a = await acteurModifiable(request, reply)
       if (!a) return reply
       const valeurs: Record<string, string | string[]> = {
         nom: a.nom,
@@ -176,12 +188,12 @@ export function routesActeurs(app: FastifyInstance, options: { base: Base; compt
       return formulaire(request, reply, a.id, { valeurs, erreurs: [] })
     })
     r.post<{ Params: { id: string } }>('/pilotage/acteurs/:id/modifier', { config: ACCES }, async (request, reply) => {
-      const a = await acteurVisible(request, reply)
+      const a = await acteurModifiable(request, reply)
       return a ? enregistrer(request, reply, a.id) : reply
     })
 
     r.post<{ Params: { id: string } }>('/pilotage/acteurs/:id/partenariats', { config: ACCES }, async (request, reply) => {
-      const a = await acteurVisible(request, reply)
+      const a = await acteurModifiable(request, reply)
       if (!a) return reply
       const compte = request.compte as Compte
       const corps = (request.body ?? {}) as Corps
@@ -206,7 +218,7 @@ export function routesActeurs(app: FastifyInstance, options: { base: Base; compt
     })
 
     r.post<{ Params: { id: string; pid: string } }>('/pilotage/acteurs/:id/partenariats/:pid/fin', { config: ACCES }, async (request, reply) => {
-      const a = await acteurVisible(request, reply)
+      const a = await acteurModifiable(request, reply)
       if (!a) return reply
       const pid = Number(request.params.pid)
       const fait = Number.isInteger(pid) && pid > 0 && pid < 2 ** 31 && (await finirPartenariat(db, options.comptes.acteur(request.compte as Compte, request.ip), a.id, pid, aujourdhuiParis()))

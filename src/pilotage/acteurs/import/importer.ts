@@ -19,10 +19,12 @@ import type { LigneRapport as LigneDeRapport } from '../../../places/registry/ex
 import { aujourdhuiParis } from '../../../places/validation/date-maj.ts'
 import { canoniser } from '../../../places/validation/colonnes.ts'
 import { sourceParNom } from '../../../places/registry/import.ts'
+import { SOURCE_ESPACE } from '../../../places/registry/recomposition.ts'
 import { enregistrerRapport } from '../../../places/registry/rapport.ts'
 import type { Referentiel } from '../../../territories/referentiel.ts'
 import { COLONNES_ACTEUR, lireActeur, type Acteur } from '../domaine/validation.ts'
 import type { PartenariatDeclare } from '../domaine/partenariats.ts'
+import { SOURCE_SAISIE } from '../domaine/fusion.ts'
 import { ecrireEnregistrement, recomposer } from '../store/ecriture.ts'
 import { ecrirePartenariatsImportes } from '../store/partenariats.ts'
 
@@ -94,7 +96,15 @@ export function examinerActeurs(options: OptionsImportActeurs, ref: Referentiel)
   return { format: lecture.format, encodage: lecture.encodage, colonnes: lecture.colonnes, colonnesInconnues, acceptees, rejetes, rapport, lus }
 }
 
+/** Sources of what is typed by hand: a file under these names would withdraw every entry it lacks. */
+const SOURCES_RESERVEES: readonly string[] = [SOURCE_SAISIE, SOURCE_ESPACE]
+
 export async function importerActeurs(base: Base, ref: Referentiel, options: OptionsImportActeurs): Promise<BilanActeurs> {
+  if (SOURCES_RESERVEES.includes(options.source.trim().toLowerCase())) {
+    throw new ImportActeursEchoueError(
+      `Le nom de source « ${options.source} » est réservé aux saisies faites à la main dans Aiguillage : choisissez un autre nom (par exemple celui du producteur du fichier). La base n’a pas été modifiée.`,
+    )
+  }
   const examen = examinerActeurs(options, ref)
   const bilan: BilanActeurs = {
     source: options.source,

@@ -9,9 +9,9 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../../platform/db/database.ts'
-import { sansAccents } from '../../../platform/text.ts'
 import { fusionnerActeur, type EnregistrementActeur, type ProvenanceActeur } from '../domaine/fusion.ts'
 import type { Acteur } from '../domaine/validation.ts'
+import { texteCherchable } from './lecture.ts'
 
 type Lignes<T> = { rows: T[] }
 const lignes = async <T>(db: Db, requete: ReturnType<typeof sql>): Promise<T[]> => ((await db.execute(requete)) as unknown as Lignes<T>).rows
@@ -23,16 +23,20 @@ export interface EnregistrementAEcrire {
   acteur: Acteur
 }
 
-/** Writes one record; returns its actor, and the actor it left when it moved (merge by SIRET). */
+/**
+ * Writes one record; returns its actor, and the actor it left when it moved (merge by SIRET).
+ * `cible` is the actor a coordinator edits: it is the record's actor whatever its SIRET says.
+ */
 export async function ecrireEnregistrement(
   db: Db,
   source: { id: number; demo: boolean },
   importId: number | null,
   e: EnregistrementAEcrire,
+  cible?: number,
 ): Promise<{ acteurId: number; quitte: number | null; nouveau: boolean }> {
   const [ancien] = await lignes<{ acteur_id: number }>(db, sql`select acteur_id from acteurs_enregistrements where source_id = ${source.id} and record_id = ${e.recordId}`)
-  let acteurId: number | undefined
-  if (e.acteur.siret !== null) {
+  let acteurId: number | undefined = cible
+  if (acteurId === undefined && e.acteur.siret !== null) {
     const [meme] = await lignes<{ id: number }>(db, sql`select id from acteurs where siret = ${e.acteur.siret} and statut <> 'fusionne' order by id limit 1`)
     acteurId = meme?.id
   }
@@ -56,8 +60,6 @@ export async function ecrireEnregistrement(
       line = excluded.line, last_import_id = excluded.last_import_id, received_at = excluded.received_at`)
   return { acteurId, quitte: ancien && ancien.acteur_id !== acteurId ? ancien.acteur_id : null, nouveau }
 }
-
-const texteRecherche = (a: Acteur) => sansAccents(`${a.nom} ${a.commune}`.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim()
 
 /** JSON with sorted keys (`jsonb` does not keep the order of keys). */
 const canonique = (v: unknown): unknown =>
@@ -109,7 +111,7 @@ export async function recomposer(db: Db, ids: Iterable<number>, fusionsVers: Rea
         courriel = ${a.courriel}, telephone = ${a.telephone}, roles = ${sql`${`{${a.roles.map((r) => JSON.stringify(r)).join(',')}}`}::text[]`},
         competences = ${sql`${`{${a.competences.map((r) => JSON.stringify(r)).join(',')}}`}::text[]`}, description = ${a.description},
         date_maj = ${a.date_maj}, statut = 'publie', fusionne_dans = null, provenance = ${JSON.stringify(provenance)}::jsonb,
-        texte_recherche = ${texteRecherche(a)}, updated_at = now()
+        texte_recherche = ${texteCherchable(`${a.nom} ${a.commune}`)}, updated_at = now()
       where id = ${actuel.id}`)
     resultat.modifies.push(actuel.id)
   }

@@ -11,6 +11,9 @@ import { sansAccents } from '../../../platform/text.ts'
 import type { ProvenanceActeur } from '../domaine/fusion.ts'
 import type { Acteur } from '../domaine/validation.ts'
 
+/** The form of `texte_recherche` (written from the name and commune, compared with a search): lower case, no accents, words apart. */
+export const texteCherchable = (texte: string): string => sansAccents(texte.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim()
+
 type Lignes<T> = { rows: T[] }
 const lignes = async <T>(db: Db, requete: SQL): Promise<T[]> => ((await db.execute(requete)) as unknown as Lignes<T>).rows
 
@@ -55,7 +58,7 @@ function conditions(portee: Portee, f: Filtres): SQL {
   if (f.role) c.push(sql`${f.role} = any(a.roles)`)
   if (f.competence) c.push(sql`${f.competence} = any(a.competences)`)
   if (f.commune) c.push(sql`a.code_insee = ${f.commune}`)
-  const q = f.q ? sansAccents(f.q.toLowerCase()).replace(/[^a-z0-9]+/g, ' ').trim() : ''
+  const q = f.q ? texteCherchable(f.q) : ''
   if (q !== '') c.push(sql`a.texte_recherche like ${`%${q.replace(/[%_\\]/g, '')}%`}`)
   return sql.join(c, sql` and `)
 }

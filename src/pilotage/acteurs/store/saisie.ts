@@ -29,8 +29,8 @@ export async function enregistrerSaisie(db: Db, auteur: AuteurAudit, acteurId: n
       }
       recordId = existant.rows[0]?.record_id ?? `acteur-${acteurId}`
     }
-    const ecrit = await ecrireEnregistrement(tx, { id: source.id, demo: false }, null, { recordId, ligne: 0, brut: acteur, acteur })
-    await recomposer(tx, [ecrit.acteurId])
+    const ecrit = await ecrireEnregistrement(tx, { id: source.id, demo: false }, null, { recordId, ligne: 0, brut: acteur, acteur }, acteurId ?? undefined)
+    await recomposer(tx, ecrit.quitte === null ? [ecrit.acteurId] : [ecrit.acteurId, ecrit.quitte])
     if (structureId === null) await tx.execute(sql`update acteurs set structure_id = null where id = ${ecrit.acteurId}`)
     else if (structureId !== undefined) {
       await tx.execute(sql`update acteurs set structure_id = null where structure_id = ${structureId} and id <> ${ecrit.acteurId}`)

@@ -1,7 +1,7 @@
 /**
- * Coverage of a territory for a need (pure), for the roadmap's indicators: the population living
- * within a distance of a place offering the need, out of the total population, from the rows of
- * the diagnosis. Communes without a position count as not covered.
+ * Coverage of a territory (pure), for the coverage indicators: the population living in covered
+ * communes — within a distance of a place offering a need, or any rule — out of the total
+ * population, from the rows of the diagnosis. Communes without a position count as not covered.
  */
 import { besoinDiagnostic } from './besoins.ts'
 import type { LigneDiagnostic } from './types.ts'
@@ -16,14 +16,20 @@ export interface Couverture {
   communes: number
 }
 
+/** The coverage of `lignes` by a need: a commune is covered with a place offering it within `distanceKm`. */
 export function couverture(lignes: readonly LigneDiagnostic[], besoin: string, distanceKm: number): Couverture {
   const colonne = besoinDiagnostic(besoin)
+  return couvertureSelon(lignes, (l) => colonne !== undefined && !horsDistance(l, colonne.id, distanceKm))
+}
+
+/** The coverage of `lignes` for any rule of a covered commune (`couverte`). */
+export function couvertureSelon(lignes: readonly LigneDiagnostic[], couverte: (ligne: LigneDiagnostic) => boolean): Couverture {
   let populationCouverte = 0
   let populationTotale = 0
   let communesCouvertes = 0
   for (const l of lignes) {
     populationTotale += l.population
-    if (colonne && !horsDistance(l, colonne.id, distanceKm)) {
+    if (couverte(l)) {
       populationCouverte += l.population
       communesCouvertes++
     }

@@ -160,7 +160,8 @@ export function lireAction(corps: Corps, axes: readonly number[], acteurs: Reado
       axe: Number(v.axe),
       titre: v.titre,
       description: v.description,
-      porteur: acteur === null ? v.porteur : (acteurs.get(acteur) ?? ''),
+      // an actor's name is never copied: it is read from the actor, current (store.ts)
+      porteur: acteur === null ? v.porteur : '',
       porteurActeurId: acteur,
       partenaires: v.partenaires
         .split(/[\n;]/)

@@ -43,7 +43,7 @@ describe('règles de la feuille de route', () => {
   it('porteur : un acteur de la liste ou un porteur écrit, jamais les deux', () => {
     const acteurs = new Map([[7, 'Conseil départemental']])
     const base = { axe: '1', titre: 'Former', statut: 'a_lancer', avancement: '0' }
-    expect(lireAction({ ...base, porteurActeur: '7' }, [1], acteurs)).toMatchObject({ ok: true, valeur: { porteur: 'Conseil départemental', porteurActeurId: 7 } })
+    expect(lireAction({ ...base, porteurActeur: '7' }, [1], acteurs)).toMatchObject({ ok: true, valeur: { porteur: '', porteurActeurId: 7 } }) // the name is read from the actor, never copied
     expect(lireAction({ ...base, porteur: 'Mairie de Modane' }, [1], acteurs)).toMatchObject({ ok: true, valeur: { porteur: 'Mairie de Modane', porteurActeurId: null } })
     const deux = lireAction({ ...base, porteurActeur: '7', porteur: 'Mairie' }, [1], acteurs)
     expect(deux).toMatchObject({ ok: false, erreurs: [{ champ: 'action-porteur' }] })

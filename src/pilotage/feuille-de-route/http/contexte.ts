@@ -1,6 +1,6 @@
 /**
  * What every roadmap route shares: showing a page in the workspace, the confirmation banners
- * (`?fait=`), the audit line of a write, the roadmap of the URL when the account pilots its
+ * (`?fait=`), a write with its audit line in one transaction, the roadmap of the URL when the account pilots its
  * territory (404 or 403 sent otherwise), one of its axes or actions (404 otherwise), the
  * territory's indicators and the actors that may own an action.
  */
@@ -46,8 +46,18 @@ export interface ActeurAuChoix {
 export function contexte(db: Db) {
   const afficher = (request: FastifyRequest, reply: FastifyReply, page: OptionsPage) => reply.page(avecNavigation(page, request.compte as Compte, '/pilotage', jetonDuFormulaire(request, reply)))
   const message = (request: FastifyRequest) => MESSAGES[String((request.query as Record<string, unknown>).fait ?? '')]
-  const journaliser = (request: FastifyRequest, action: string, objetId: number, changements?: Record<string, unknown>) =>
-    inscrire(db, acteurDe(request.compte as Compte, request.ip), { action, objetType: 'feuille_de_route', objetId, changements: changements ?? null })
+  /**
+   * A write and its audit line in one transaction (neither without the other): `faire` writes
+   * through `tx`; `changements` says what changed, from its result (and `objetId`, the roadmap,
+   * may be read from it: a new roadmap's id). Returns that result.
+   */
+  const ecrire = <T,>(request: FastifyRequest, action: string, objetId: number | ((resultat: T) => number), faire: (tx: Db) => Promise<T>, changements: (resultat: T) => Record<string, unknown>): Promise<T> =>
+    db.transaction(async (tx) => {
+      const resultat = await faire(tx)
+      const objet = typeof objetId === 'number' ? objetId : objetId(resultat)
+      await inscrire(tx, acteurDe(request.compte as Compte, request.ip), { action, objetType: 'feuille_de_route', objetId: objet, changements: changements(resultat) })
+      return resultat
+    })
 
   /** The roadmap of the URL if the account pilots its territory; else the answer already sent. */
   async function feuilleAutorisee(request: FastifyRequest, reply: FastifyReply, brut: string): Promise<FeuilleComplete | undefined> {
@@ -84,7 +94,7 @@ export function contexte(db: Db) {
     return [...absents.map((a) => ({ ...a, commune: '' })), ...liste]
   }
 
-  return { db, afficher, message, journaliser, feuilleAutorisee, axeDe, actionDe, indicateursDe, acteursDe }
+  return { db, afficher, message, ecrire, feuilleAutorisee, axeDe, actionDe, indicateursDe, acteursDe }
 }
 
 export type Contexte = ReturnType<typeof contexte>

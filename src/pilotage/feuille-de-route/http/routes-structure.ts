@@ -5,7 +5,7 @@
  * confirmation page (`/:id/axes/:axe/supprimer`); an action moved to another axis
  * (`/:id/actions/:action/deplacer`) or removed after a confirmation page
  * (`/:id/actions/:action/supprimer`). Errors show the form again (400) with a summary; success
- * redirects (303) with a confirmation banner; every write leaves an audit line.
+ * redirects (303) with a confirmation banner; every write and its audit line are one transaction.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { jetonDuFormulaire } from '../../../platform/http/jeton.ts'
@@ -22,7 +22,7 @@ type DeLAxe = { Params: { id: string; axe: string }; Body: Corps }
 type DeLAction = { Params: { id: string; action: string }; Body: Corps }
 
 export function routesStructure(pilotage: FastifyInstance, ctx: Contexte): void {
-  const { db, afficher, journaliser, feuilleAutorisee, axeDe, actionDe } = ctx
+  const { afficher, ecrire, feuilleAutorisee, axeDe, actionDe } = ctx
   const jeton = (request: FastifyRequest, reply: FastifyReply) => jetonDuFormulaire(request, reply)
 
   // the roadmap's title and period
@@ -40,8 +40,7 @@ export function routesStructure(pilotage: FastifyInstance, ctx: Contexte): void 
     const corps = request.body ?? {}
     const lecture = lireFeuille(corps)
     if (!lecture.ok) return formulaireFeuille(request, reply, feuille, corps, lecture.erreurs)
-    await modifierFeuille(db, feuille.id, lecture.valeur)
-    await journaliser(request, 'feuille_de_route.modifiee', feuille.id, { avant: { titre: feuille.titre, debut: feuille.debut, fin: feuille.fin }, apres: lecture.valeur })
+    await ecrire(request, 'feuille_de_route.modifiee', feuille.id, (tx) => modifierFeuille(tx, feuille.id, lecture.valeur), () => ({ avant: { titre: feuille.titre, debut: feuille.debut, fin: feuille.fin }, apres: lecture.valeur }))
     return reply.redirect(`${CHEMIN}/${feuille.id}?fait=feuille`, 303)
   })
 
@@ -63,8 +62,7 @@ export function routesStructure(pilotage: FastifyInstance, ctx: Contexte): void 
     const corps = request.body ?? {}
     const lecture = lireAxe(corps)
     if (!lecture.ok) return afficher(request, reply, pageAxe({ ...r, jeton: jeton(request, reply), saisie: corps, erreurs: lecture.erreurs }))
-    await renommerAxe(db, r.axe.id, lecture.valeur.titre)
-    await journaliser(request, 'feuille_de_route.axe_renomme', r.feuille.id, { axe: r.axe.id, avant: r.axe.titre, apres: lecture.valeur.titre })
+    await ecrire(request, 'feuille_de_route.axe_renomme', r.feuille.id, (tx) => renommerAxe(tx, r.axe.id, lecture.valeur.titre), () => ({ axe: r.axe.id, avant: r.axe.titre, apres: lecture.valeur.titre }))
     return reply.redirect(`${CHEMIN}/${r.feuille.id}?fait=renomme#axe-${r.axe.id}`, 303)
   })
 
@@ -76,8 +74,7 @@ export function routesStructure(pilotage: FastifyInstance, ctx: Contexte): void 
     const avant = r.feuille.axes.map((a) => a.id)
     const apres = deplacer(avant, r.axe.id, sens)
     if (apres.some((id, i) => id !== avant[i])) {
-      await ordonnerAxes(db, r.feuille.id, apres)
-      await journaliser(request, 'feuille_de_route.axe_deplace', r.feuille.id, { axe: r.axe.id, sens, ordre: apres })
+      await ecrire(request, 'feuille_de_route.axe_deplace', r.feuille.id, (tx) => ordonnerAxes(tx, r.feuille.id, apres), () => ({ axe: r.axe.id, sens, ordre: apres }))
     }
     return reply.redirect(`${CHEMIN}/${r.feuille.id}?fait=deplace#axe-${r.axe.id}`, 303)
   })
@@ -105,8 +102,7 @@ export function routesStructure(pilotage: FastifyInstance, ctx: Contexte): void 
   pilotage.post<DeLAxe>(`${CHEMIN}/:id/axes/:axe/supprimer`, async (request, reply) => {
     const r = await axeAutorise(request, reply)
     if (!r) return reply
-    await supprimerAxe(db, r.axe.id)
-    await journaliser(request, 'feuille_de_route.axe_supprime', r.feuille.id, { axe: r.axe.id, titre: r.axe.titre, actions: r.axe.actions.map((a) => ({ id: a.id, titre: a.titre })) })
+    await ecrire(request, 'feuille_de_route.axe_supprime', r.feuille.id, (tx) => supprimerAxe(tx, r.axe.id), () => ({ axe: r.axe.id, titre: r.axe.titre, actions: r.axe.actions.map((a) => ({ id: a.id, titre: a.titre })) }))
     return reply.redirect(`${CHEMIN}/${r.feuille.id}?fait=axe_supprime`, 303)
   })
 
@@ -127,8 +123,7 @@ export function routesStructure(pilotage: FastifyInstance, ctx: Contexte): void 
       return afficher(request, reply, pageFeuille({ feuille: r.feuille, indicateurs, acteurs, aujourdhui: aujourdhuiParis(), jeton: jeton(request, reply), saisie: {}, erreurs }))
     }
     const axe = Number(lecture.valeur.axe)
-    await deplacerAction(db, r.action.id, axe)
-    await journaliser(request, 'feuille_de_route.action_deplacee', r.feuille.id, { action: r.action.id, avant: r.action.axeId, apres: axe })
+    await ecrire(request, 'feuille_de_route.action_deplacee', r.feuille.id, (tx) => deplacerAction(tx, r.action.id, axe), () => ({ action: r.action.id, avant: r.action.axeId, apres: axe }))
     return reply.redirect(`${CHEMIN}/${r.feuille.id}?fait=action_deplacee#action-${r.action.id}`, 303)
   })
 
@@ -155,8 +150,7 @@ export function routesStructure(pilotage: FastifyInstance, ctx: Contexte): void 
   pilotage.post<DeLAction>(`${CHEMIN}/:id/actions/:action/supprimer`, async (request, reply) => {
     const r = await actionAutorisee(request, reply)
     if (!r) return reply
-    await supprimerAction(db, r.action.id)
-    await journaliser(request, 'feuille_de_route.action_supprimee', r.feuille.id, { action: r.action.id, titre: r.action.titre, axe: r.action.axeId })
+    await ecrire(request, 'feuille_de_route.action_supprimee', r.feuille.id, (tx) => supprimerAction(tx, r.action.id), () => ({ action: r.action.id, titre: r.action.titre, axe: r.action.axeId }))
     return reply.redirect(`${CHEMIN}/${r.feuille.id}?fait=action_supprimee`, 303)
   })
 }

@@ -2,7 +2,7 @@
  * The roadmap routes (`/pilotage/feuille-de-route…`), for administrators and coordinators: a
  * coordinator reads and changes only the roadmaps of their territory (or a part of it), 403
  * otherwise. Forms post with the anti-forgery token; errors show the form again (400) with
- * a summary, success redirects (303). Every write leaves an audit line. Here: the list and
+ * a summary, success redirects (303). Every write and its audit line are one transaction. Here: the list and
  * creation of roadmaps, a roadmap's page, adding axes and actions, changing an action; changing
  * the roadmap itself, its axes' names and order, moving and removing are in `routes-structure.ts`.
  */
@@ -26,7 +26,7 @@ const liste = (v: unknown): number[] => ([] as unknown[]).concat(v ?? []).flatMa
 
 export function routesFeuilleDeRoute(app: FastifyInstance, { base }: { base: Base }): void {
   const ctx = contexte(base.db)
-  const { db, afficher, message, journaliser, feuilleAutorisee, indicateursDe, acteursDe } = ctx
+  const { db, afficher, message, ecrire, feuilleAutorisee, indicateursDe, acteursDe } = ctx
   app.register(async (pilotage) => {
     accepterFormulaires(pilotage)
     accesParDefaut(pilotage, ['administrateur', 'coordinateur'])
@@ -50,8 +50,8 @@ export function routesFeuilleDeRoute(app: FastifyInstance, { base }: { base: Bas
       if ('aChoisir' in choix) return reply.code(400).type('text/plain; charset=utf-8').send('Territoire manquant ou inconnu.')
       const lecture = lireFeuille(corps)
       if (!lecture.ok) return lister(request, reply, corps['territoire'], corps, lecture.erreurs)
-      const id = await creerFeuille(db, { territoire: cleTerritoire(choix.territoire), ...lecture.valeur })
-      await journaliser(request, 'feuille_de_route.creee', id, { titre: lecture.valeur.titre, territoire: cleTerritoire(choix.territoire) })
+      const territoire = cleTerritoire(choix.territoire)
+      const id = await ecrire(request, 'feuille_de_route.creee', (nouvelle: number) => nouvelle, (tx) => creerFeuille(tx, { territoire, ...lecture.valeur }), () => ({ titre: lecture.valeur.titre, territoire }))
       return reply.redirect(`${CHEMIN}/${id}?fait=creee`, 303)
     })
 
@@ -70,8 +70,7 @@ export function routesFeuilleDeRoute(app: FastifyInstance, { base }: { base: Bas
       if (!feuille) return reply
       const lecture = lireAxe(request.body ?? {})
       if (!lecture.ok) return montrer(request, reply, request.params.id, 'axe', request.body ?? {}, lecture.erreurs)
-      const axe = await ajouterAxe(db, feuille.id, lecture.valeur.titre)
-      await journaliser(request, 'feuille_de_route.axe_ajoute', feuille.id, { axe, titre: lecture.valeur.titre })
+      await ecrire(request, 'feuille_de_route.axe_ajoute', feuille.id, (tx) => ajouterAxe(tx, feuille.id, lecture.valeur.titre), (axe) => ({ axe, titre: lecture.valeur.titre }))
       return reply.redirect(`${CHEMIN}/${feuille.id}?fait=axe`, 303)
     })
 
@@ -82,8 +81,7 @@ export function routesFeuilleDeRoute(app: FastifyInstance, { base }: { base: Bas
       const lecture = lireAction(corps, feuille.axes.map((a) => a.id), nomsDesActeurs(await acteursDe(feuille.territoire)))
       if (!lecture.ok) return montrer(request, reply, request.params.id, 'action', corps, lecture.erreurs)
       const permis = new Set((await indicateursDe(feuille.territoire)).map((i) => i.id))
-      const action = await ajouterAction(db, lecture.valeur, liste(corps['indicateurs']).filter((i) => permis.has(i)))
-      await journaliser(request, 'feuille_de_route.action_ajoutee', feuille.id, { action, titre: lecture.valeur.titre })
+      const action = await ecrire(request, 'feuille_de_route.action_ajoutee', feuille.id, (tx) => ajouterAction(tx, lecture.valeur, liste(corps['indicateurs']).filter((i) => permis.has(i))), (action) => ({ action, titre: lecture.valeur.titre }))
       return reply.redirect(`${CHEMIN}/${feuille.id}?fait=action#action-${action}`, 303)
     })
 
@@ -113,10 +111,10 @@ export function routesFeuilleDeRoute(app: FastifyInstance, { base }: { base: Bas
         return 'page' in avecErreurs ? avecErreurs.page() : avecErreurs.reponse
       }
       const permis = new Set(r.indicateurs.map((i) => i.id))
-      await modifierAction(db, r.action.id, lecture.valeur, liste(corps['indicateurs']).filter((i) => permis.has(i)))
-      const avant = { axe: r.action.axeId, porteur: r.action.porteur, porteurActeur: r.action.porteurActeurId, partenairesActeurs: r.action.partenairesActeurs.map((p) => p.id).sort((x, y) => x - y), statut: r.action.statut, avancement: r.action.avancement }
+      // `porteur` as stored: the words written, '' when an actor owns the action
+      const avant = { axe: r.action.axeId, porteur: r.action.porteurActeurId === null ? r.action.porteur : '', porteurActeur: r.action.porteurActeurId, partenairesActeurs: r.action.partenairesActeurs.map((p) => p.id).sort((x, y) => x - y), statut: r.action.statut, avancement: r.action.avancement }
       const apres = { axe: lecture.valeur.axe, porteur: lecture.valeur.porteur, porteurActeur: lecture.valeur.porteurActeurId ?? null, partenairesActeurs: [...(lecture.valeur.partenairesActeurs ?? [])].sort((x, y) => x - y), statut: lecture.valeur.statut, avancement: lecture.valeur.avancement }
-      await journaliser(request, 'feuille_de_route.action_modifiee', r.feuille.id, { action: r.action.id, avant, apres })
+      await ecrire(request, 'feuille_de_route.action_modifiee', r.feuille.id, (tx) => modifierAction(tx, r.action.id, lecture.valeur, liste(corps['indicateurs']).filter((i) => permis.has(i))), () => ({ action: r.action.id, avant, apres }))
       return reply.redirect(`${CHEMIN}/${r.feuille.id}?fait=modifiee#action-${r.action.id}`, 303)
     })
 
@@ -127,8 +125,7 @@ export function routesFeuilleDeRoute(app: FastifyInstance, { base }: { base: Bas
       if (!action) return reply
       const lecture = lireAvancement(request.body ?? {})
       if (!lecture.ok) return montrer(request, reply, request.params.id, undefined, {}, lecture.erreurs.map((e) => ({ ...e, champ: `${e.champ.replace('avancement-', '')}-${action.id}` })))
-      await modifierAvancement(db, action.id, lecture.valeur.statut, Number(lecture.valeur.avancement))
-      await journaliser(request, 'feuille_de_route.avancement', feuille.id, { action: action.id, avant: { statut: action.statut, avancement: action.avancement }, apres: lecture.valeur })
+      await ecrire(request, 'feuille_de_route.avancement', feuille.id, (tx) => modifierAvancement(tx, action.id, lecture.valeur.statut, Number(lecture.valeur.avancement)), () => ({ action: action.id, avant: { statut: action.statut, avancement: action.avancement }, apres: lecture.valeur }))
       return reply.redirect(`${CHEMIN}/${feuille.id}?fait=avancement#action-${action.id}`, 303)
     })
   })

@@ -4,6 +4,7 @@
  * priority neighbourhoods (QPV) with a place within 1 km of their centre.
  */
 import { distanceMetres } from '../../../dedup/rules/similarite.ts'
+import { couvertureSelon } from '../../diagnostic/domaine/couverture.ts'
 import type { LigneDiagnostic } from '../../diagnostic/domaine/types.ts'
 import { lieuxDe } from './lieux.ts'
 import type { Calcul, CommuneIndicateur, DefinitionIndicateur, DonneesTerritoire } from './types.ts'
@@ -25,11 +26,10 @@ export function lignesDiagnostic(d: DonneesTerritoire): Lignes | { raison: strin
   return d.diagnostic as Lignes
 }
 
-/** Share (%) of the population of `lignes` living in a commune with a place within 10 km. */
+/** Share (%) of the population of `lignes` living in a commune with a place within 10 km (the diagnosis' coverage rule). */
 function partCouverte(lignes: Lignes): Calcul {
-  const population = lignes.reduce((s, l) => s + l.population, 0)
+  const { populationCouverte: couverte, populationTotale: population } = couvertureSelon(lignes, (l) => l.lieux10 > 0)
   if (population === 0) return { valeur: null, raison: 'La population de ces communes est inconnue ou nulle.' }
-  const couverte = lignes.reduce((s, l) => s + (l.lieux10 > 0 ? l.population : 0), 0)
   return { valeur: arrondi1((100 * couverte) / population), precision: `${couverte.toLocaleString('fr-FR')} habitants sur ${population.toLocaleString('fr-FR')}` }
 }
 

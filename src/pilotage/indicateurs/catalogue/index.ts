@@ -9,6 +9,9 @@ import { couverture10km, couvertureQpv, couvertureRurale } from './couverture.ts
 import { ifnMoyen, populationFragile } from './fragilite.ts'
 import { heuresHebdomadaires, lieuxAidantsConnect, lieuxAvecHoraires, lieuxConseillersNumeriques, lieuxFranceServices, lieuxParLabel, lieuxPublies } from './lieux.ts'
 import type { Besoin, DefinitionIndicateur, DonneesTerritoire, Parametres } from './types.ts'
+import { dateLongue } from '../../../places/pages/format.ts'
+
+export { dateLongue }
 
 export const CATALOGUE: readonly DefinitionIndicateur[] = [
   lieuxPublies,
@@ -49,8 +52,6 @@ export interface ResultatIndicateur {
   calculeLe: string
 }
 
-const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' })
-export const dateLongue = (iso: string): string => DATE.format(new Date(`${iso}T00:00:00Z`))
 
 /** The label of an indicator with its parameters. */
 export const libelleDe = (definition: DefinitionIndicateur, parametres: Parametres): string => definition.libelleAvec?.(parametres) ?? definition.libelle

@@ -11,7 +11,7 @@ import { accesParDefaut } from '../../../platform/http/acces.ts'
 import { accepterFormulaires } from '../../../platform/http/formulaires.ts'
 import { jetonDuFormulaire } from '../../../platform/http/jeton.ts'
 import type { OptionsPage } from '../../../platform/http/page.ts'
-import type { Compte } from '../../../accounts/roles.ts'
+import { aLeRole, type Compte } from '../../../accounts/roles.ts'
 import { refuser } from '../../../accounts/http/garde.ts'
 import { avecNavigation } from '../../../accounts/http/pages-communes.tsx'
 import { acteurDe } from '../../../accounts/service.ts'
@@ -33,6 +33,8 @@ const MESSAGES: Record<string, string> = {
 }
 type Corps = Record<string, unknown>
 const ID = /^[1-9]\d{0,8}$/
+/** A measure's author is a role, never a name (exports name roles; the audit log keeps who). */
+const roleAuteur = (compte: Compte): 'administrateur' | 'coordinateur' => (aLeRole(compte, 'administrateur') ? 'administrateur' : 'coordinateur')
 
 
 export function routesIndicateurs(app: FastifyInstance, { base }: { base: Base }): void {
@@ -117,7 +119,7 @@ export function routesIndicateurs(app: FastifyInstance, { base }: { base: Base }
       const lecture = lireMesure(request.body ?? {})
       if (!lecture.ok) return montrer(request, reply, territoire, { formulaire: `mesure-${trouve.id}`, saisie: request.body ?? {}, erreurs: lecture.erreurs })
       const v = lecture.valeur
-      const mesure = await ajouterMesure(db, { indicateurId: trouve.id, date: v.date, valeur: v.valeur as number, source: v.source, auteur: compte.nom || `compte n° ${compte.id}` })
+      const mesure = await ajouterMesure(db, { indicateurId: trouve.id, date: v.date, valeur: v.valeur as number, source: v.source, auteur: roleAuteur(compte) })
       await journaliser(request, 'indicateur.mesure', trouve.id, { mesure, date: v.date, valeur: v.valeur })
       return reply.redirect(`${CHEMIN}?territoire=${encodeURIComponent(trouve.territoire)}&fait=mesure#indicateur-${trouve.id}`, 303)
     })

@@ -5,6 +5,7 @@
  * with its line and column, in French, and the row is left out (the others go in).
  */
 import type { RangeeBrute } from '../../../places/io/lecture.ts'
+import { sansAccents } from '../../../platform/text.ts'
 import type { Qpv } from '../catalogue/types.ts'
 
 export interface Rejet {
@@ -20,9 +21,7 @@ export interface Lu<T> {
 }
 
 const cle = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  sansAccents(s)
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '')
 
@@ -39,8 +38,9 @@ export const COLONNES_QPV = {
   code: ['code_qp', 'code_qpv', 'code', 'qp', 'id_qpv'],
   nom: ['nom_qp', 'lib_qp', 'nom', 'libelle', 'nom_qpv'],
   commune: ['code_commune', 'insee_com', 'code_insee', 'depcom', 'insee', 'com'],
-  latitude: ['latitude', 'lat', 'y'],
-  longitude: ['longitude', 'lon', 'lng', 'x'],
+  // no `x`/`y`: they usually hold Lambert-93 metres, not degrees
+  latitude: ['latitude', 'lat'],
+  longitude: ['longitude', 'lon', 'lng'],
 } as const
 
 /** QPV rows; `communeConnue` says whether a code is a commune of the referential. */
